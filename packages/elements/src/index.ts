@@ -1,0 +1,12 @@
+export { defineElement } from './define.js';
+export type { VersionedElementConstructor } from './define.js';
+export { RspEvent } from './events.js';
+export { LocaleController, defineMessages, languageOf } from './i18n.js';
+export type { Catalog, Catalogs, Message, MessageArgs } from './i18n.js';
+export { RspElement } from './rsp-element.js';
+export { baseStyles, token, tokenEntries, tokenStyles, tokens } from './theme/tokens.js';
+export type { TokenName } from './theme/tokens.js';
+export { RspNotice } from './notice/notice.component.js';
+export { RspNoticeActionEvent, RspNoticeDismissEvent } from './notice/notice.events.js';
+export type { NoticeVariant, RspNoticeEventDetail } from './notice/notice.events.js';
+export { version } from './version.js';

@@ -1,0 +1,68 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { problemResponse } from './problem.js';
+import { securityHeaders, strictCsp } from './security.js';
+import { version } from './version.js';
+
+/** A folder served as static files under a URL prefix. */
+export interface StaticMount {
+  /** The URL prefix, starting and ending with `/` (`/`, `/storybook/`). */
+  readonly prefix: string;
+  /** The folder, absolute or relative to the working directory. */
+  readonly root: string;
+  /**
+   * Whether pages served from here get the strict Content-Security-Policy
+   * (see `strictCsp`). On by default; Storybook's own pages need inline scripts.
+   */
+  readonly strictCsp?: boolean;
+}
+
+export interface AppOptions {
+  /** Static folders, most specific prefix first. */
+  readonly mounts?: readonly StaticMount[];
+}
+
+/**
+ * The RSP Kit HTTP application: the API under `/api/` and, for the demo and
+ * for sites without a web server of their own, static folders.
+ */
+export function createApp(options: AppOptions = {}): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', name: '@rsp/server', version }));
+
+  app.all('/api/*', (c) =>
+    problemResponse({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `There is no API endpoint at ${c.req.path}.`,
+      instance: c.req.path,
+    }),
+  );
+
+  const mounts = [...(options.mounts ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const mount of mounts) {
+    if (!mount.prefix.startsWith('/') || !mount.prefix.endsWith('/')) {
+      throw new Error(`A static mount prefix must start and end with "/"; got "${mount.prefix}".`);
+    }
+    const handler = serveStatic({
+      root: mount.root,
+      rewriteRequestPath: (path) => path.slice(mount.prefix.length - 1),
+    });
+    const pattern = mount.prefix === '/' ? '*' : `${mount.prefix}*`;
+    if (mount.prefix !== '/') app.get(mount.prefix.slice(0, -1), (c) => c.redirect(mount.prefix, 301));
+    app.get(pattern, async (c, next) => {
+      if (mount.strictCsp !== false) c.header('Content-Security-Policy', strictCsp);
+      return handler(c, next);
+    });
+  }
+
+  app.notFound((c) => c.text('Not found', 404));
+  return app;
+}

@@ -1,0 +1,69 @@
+// One build for every package of the workspace, driven by each package.json:
+// - ES modules in dist/, one file per source module (`preserveModules`), so
+//   that every `exports` entry point and the `.d.ts` files from `tsc -b` line
+//   up; dependencies stay imports;
+// - for packages that declare `rsp.cdn`, a self-contained minified bundle in
+//   dist/cdn/<name>.min.js that a page loads with one <script type="module">.
+import { builtinModules } from 'node:module';
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { workspacePackages } from './scripts/workspace.mjs';
+
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/** Rollup warnings that are known and harmless; anything else fails the build. */
+function onwarn(warning, warn) {
+  if (warning.code === 'INVALID_ANNOTATION' && /zod/.test(warning.id ?? '')) return;
+  warn(warning);
+  throw new Error(`Rollup warning treated as an error: ${warning.message}`);
+}
+
+const esbuildFor = (pkg) =>
+  esbuild({ tsconfig: join(pkg.dir, 'tsconfig.json'), target: pkg.platform === 'node' ? 'node20' : 'es2022' });
+
+/** Makes the command-line entry executable. */
+const executable = (pkg) => ({
+  name: 'rsp-executable',
+  writeBundle() {
+    for (const bin of Object.values(pkg.manifest.bin ?? {})) chmodSync(join(pkg.dir, bin), 0o755);
+  },
+});
+
+const packages = workspacePackages().filter((pkg) => !process.env.RSP_PACKAGES || process.env.RSP_PACKAGES.split(',').includes(pkg.folder));
+
+export default packages.flatMap((pkg) => {
+  const modules = {
+    input: Object.fromEntries(pkg.entries.map((entry) => [entry.name, entry.source])),
+    external: (id) => isBare(id) || nodeBuiltins.has(id),
+    plugins: [esbuildFor(pkg), executable(pkg)],
+    onwarn,
+    output: {
+      dir: join(pkg.dir, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: join(pkg.dir, 'src'),
+      entryFileNames: '[name].js',
+      sourcemap: true,
+      banner: (chunk) => (pkg.manifest.bin && Object.values(pkg.manifest.bin).includes(`./dist/${chunk.fileName}`) ? '#!/usr/bin/env node' : ''),
+    },
+  };
+  const bundles = pkg.cdn.map((bundle) => ({
+    input: bundle.source,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'module', 'import', 'default'] }),
+      esbuildFor(pkg),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    onwarn,
+    output: {
+      file: join(pkg.dir, 'dist', 'cdn', `${bundle.name}.min.js`),
+      format: 'es',
+      sourcemap: true,
+    },
+  }));
+  return [modules, ...bundles];
+});

@@ -1,0 +1,24 @@
+// Browser tests: every packages/*/test/**/*.browser.test.ts, run in the
+// system Chromium (see scripts/chromium.mjs) with TypeScript compiled on the
+// fly by esbuild and workspace packages resolved to their sources.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { junitReporter } from '@web/test-runner-junit-reporter';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
+
+const executablePath = ensureChromium();
+
+export default {
+  files: ['packages/*/test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromiumArgs } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    junitReporter({ outputPath: 'reports/browser.junit.xml' }),
+  ],
+};
