@@ -69,3 +69,19 @@ function distName(target) {
   if (!match) throw new Error(`export target "${target}" must be ./dist/<path>.js`);
   return match[1];
 }
+
+/**
+ * The folders the demo serves (`npm start`) and the end-to-end tests load:
+ * the examples at `/`, each package's build where a CDN would put it
+ * (`/npm/@rsp/<folder>/dist/`), and Storybook at `/storybook/` when built.
+ */
+export function demoMounts({ storybook = true } = {}) {
+  const mounts = [
+    { prefix: '/', root: join(root, 'examples') },
+    ...workspacePackages().map((pkg) => ({ prefix: `/npm/${pkg.manifest.name}/dist/`, root: join(pkg.dir, 'dist') })),
+  ];
+  if (storybook && existsSync(join(root, 'storybook-static'))) {
+    mounts.push({ prefix: '/storybook/', root: join(root, 'storybook-static'), strictCsp: false });
+  }
+  return mounts;
+}

@@ -110,7 +110,8 @@ export class LocaleController<TCatalog extends Catalog> implements ReactiveContr
 
   /** The message `key` in the element's language, with its parameters. */
   t<K extends keyof TCatalog & string>(key: K, ...args: MessageArgs<TCatalog[K]>): string {
-    const message: Message = this.catalogs[this.current][key] as Message;
+    const message: Message | undefined = this.catalogs[this.current][key];
+    if (message === undefined) return key;
     return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : message;
   }
 

@@ -25,12 +25,17 @@ class EventSource extends LitElement {
   }
 }
 customElements.define('rsp-test-event-source', EventSource);
+declare global {
+  interface HTMLElementTagNameMap {
+    'rsp-test-event-source': EventSource;
+  }
+}
 
 describe('RspEvent', () => {
   it('bubbles out of shadow roots to the host page with its typed detail', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><rsp-test-event-source></rsp-test-event-source></div>`);
-    const source = wrapper.querySelector('rsp-test-event-source') as EventSource;
-    setTimeout(() => source.fire());
+    const source = wrapper.querySelector('rsp-test-event-source')!;
+    setTimeout(() => { source.fire(); });
     const event = await oneEvent(wrapper, RspTestPingEvent.type);
     expect(event).to.be.instanceOf(RspTestPingEvent);
     expect(event.bubbles).to.equal(true);
@@ -43,7 +48,7 @@ describe('RspEvent', () => {
   it('is not cancelable unless asked, and "before" events can be cancelled', () => {
     expect(new RspTestPingEvent({ siteId: 'x' }).cancelable).to.equal(false);
     const target = document.createElement('div');
-    target.addEventListener('rsp-test-before', (e) => e.preventDefault());
+    target.addEventListener('rsp-test-before', (e) => { e.preventDefault(); });
     expect(target.dispatchEvent(new RspTestBeforeEvent({ n: 1 }))).to.equal(false);
   });
 });

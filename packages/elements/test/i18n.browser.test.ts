@@ -22,8 +22,14 @@ class Shell extends LitElement {
   }
 }
 customElements.define('rsp-test-shell', Shell);
+declare global {
+  interface HTMLElementTagNameMap {
+    'rsp-test-greeter': Greeter;
+    'rsp-test-shell': Shell;
+  }
+}
 
-const text = (el: Greeter) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim();
+const text = (el: Greeter) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim();
 
 describe('languageOf and LocaleController', () => {
   const pageLang = document.documentElement.getAttribute('lang');
@@ -54,7 +60,7 @@ describe('languageOf and LocaleController', () => {
   it('prefers its own lang attribute, then the closest ancestor, and re-renders when it changes', async () => {
     document.documentElement.setAttribute('lang', 'fr');
     const wrapper = await fixture<HTMLElement>(html`<section lang="en"><rsp-test-greeter></rsp-test-greeter></section>`);
-    const el = wrapper.querySelector('rsp-test-greeter') as Greeter;
+    const el = wrapper.querySelector('rsp-test-greeter')!;
     expect(el.i18n.locale).to.equal('en');
     el.setAttribute('lang', 'fr');
     await aTimeout(0);
@@ -68,14 +74,14 @@ describe('languageOf and LocaleController', () => {
 
   it('ignores an empty lang and looks further up', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en"><p lang=""><rsp-test-greeter></rsp-test-greeter></p></div>`);
-    expect(languageOf(wrapper.querySelector('rsp-test-greeter') as Element)).to.equal('en');
+    expect(languageOf(wrapper.querySelector('rsp-test-greeter')!)).to.equal('en');
   });
 
   it('crosses shadow roots to find the language of the host page', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en"><rsp-test-shell></rsp-test-shell></div>`);
-    const shell = wrapper.querySelector('rsp-test-shell') as Shell;
+    const shell = wrapper.querySelector('rsp-test-shell')!;
     await shell.updateComplete;
-    const inner = shell.shadowRoot?.querySelector('rsp-test-greeter') as Greeter;
+    const inner = shell.shadowRoot!.querySelector('rsp-test-greeter')!;
     await inner.updateComplete;
     expect(text(inner)).to.contain('Hello');
   });

@@ -5,7 +5,7 @@ import type { RspNotice } from '../src/notice/notice.component.js';
 import type { NoticeVariant } from '../src/notice/notice.events.js';
 
 const part = (el: RspNotice, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part="${name}"]`) ?? null;
-const spoken = (el: RspNotice) => part(el, 'base')?.textContent?.replace(/\s+/g, ' ').trim();
+const spoken = (el: RspNotice) => part(el, 'base')?.textContent.replace(/\s+/g, ' ').trim();
 
 describe('<rsp-notice>', () => {
   const variants: [NoticeVariant, 'status' | 'alert', string][] = [
@@ -65,7 +65,7 @@ describe('<rsp-notice>', () => {
     expect(close.getAttribute('aria-label')).to.equal('Fermer le message');
     await expect(el).to.be.accessible();
 
-    const keep = (e: Event) => e.preventDefault();
+    const keep = (e: Event) => { e.preventDefault(); };
     el.addEventListener('rsp-notice-dismiss', keep);
     close.focus();
     await sendKeys({ press: 'Space' });

@@ -56,16 +56,16 @@ describe('default theme tokens', () => {
         <rsp-notice action-label="Réessayer">Texte</rsp-notice>
       </div>
     `);
-    const notice = wrapper.querySelector('rsp-notice') as RspNotice;
+    const notice = wrapper.querySelector('rsp-notice')!;
     await notice.updateComplete;
-    const button = notice.shadowRoot?.querySelector('[part="action"]') as HTMLElement;
+    const button = notice.shadowRoot!.querySelector<HTMLElement>('[part="action"]')!;
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(106, 27, 77)');
     expect(getComputedStyle(notice).fontFamily).to.equal('serif');
   });
 
   it('uses the default values when the page sets nothing', async () => {
     const notice = await fixture<RspNotice>(html`<rsp-notice action-label="Réessayer">Texte</rsp-notice>`);
-    const button = notice.shadowRoot?.querySelector('[part="action"]') as HTMLElement;
+    const button = notice.shadowRoot!.querySelector<HTMLElement>('[part="action"]')!;
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(31, 94, 140)');
   });
 });

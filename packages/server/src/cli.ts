@@ -43,9 +43,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`rsp: unknown command "${command}".\n\n${usage}`);
     return 2;
   }
-  const port = Number(values.port ?? process.env['PORT'] ?? 8080);
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`rsp serve: --port must be a whole number from 0 to 65535; got "${values.port ?? process.env['PORT']}".`);
+    console.error(`rsp serve: --port must be a whole number from 0 to 65535; got "${values.port ?? process.env.PORT}".`);
     return 2;
   }
   const mounts = (values.static ?? []).map((value) => parseMount(value, true));

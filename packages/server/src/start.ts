@@ -28,7 +28,10 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
         url: `http://${shownHost}:${info.port}/`,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
+            server.close((error) => {
+              if (error) fail(error);
+              else done();
+            });
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });
