@@ -14,7 +14,8 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromiumArgs } })],
-  concurrency: 2,
+  // One page at a time: a background tab gets no animation frames, which fixtures wait for.
+  concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   reporters: [
     defaultReporter(),
