@@ -1,3 +1,5 @@
+export { RspError, ValidationError, isRspError, isValidationError } from './errors.js';
+export type { ValidationIssue } from './errors.js';
 export {
   defaultLocale,
   intlLocales,
@@ -8,3 +10,4 @@ export {
   resolveLocale,
 } from './locale.js';
 export type { Locale } from './locale.js';
+export * from './schemas/index.js';

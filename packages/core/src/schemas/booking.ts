@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Email, Id, IsoDateTime, Phone, SchemaVersion, text, whenValid } from './common.js';
+import { Channel } from './motif.js';
+
+/** The person an appointment is for: a name, and a phone number or an e-mail for the confirmation. */
+export const BookingPerson = z
+  .strictObject({
+    name: text(120),
+    phone: Phone.optional(),
+    email: Email.optional(),
+  })
+  .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'rsp.phoneOrEmail', path: ['phone'] });
+export type BookingPerson = z.infer<typeof BookingPerson>;
+
+/** An appointment with a partner agency, at a site, by phone or by visio-guichet. */
+export const Booking = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    id: Id,
+    agencyId: Id,
+    motifId: Id,
+    /** The site where it happens, or from which the visio-guichet call is made. */
+    siteId: Id.optional(),
+    channel: Channel,
+    start: IsoDateTime,
+    end: IsoDateTime,
+    status: z.enum(['confirmed', 'cancelled', 'honoured', 'no-show']).default('confirmed'),
+    person: BookingPerson,
+    /** Booked by the person, or by a mediator on their behalf. */
+    bookedBy: z.enum(['user', 'mediator']).default('user'),
+    createdAt: IsoDateTime,
+  })
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'rsp.endAfterStart', path: ['end'], ...whenValid('start', 'end') })
+  .refine((b) => b.channel === 'phone' || b.siteId !== undefined, { message: 'rsp.siteRequired', path: ['siteId'] });
+export type Booking = z.infer<typeof Booking>;
+export type BookingInput = z.input<typeof Booking>;
