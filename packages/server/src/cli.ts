@@ -1,3 +1,6 @@
+import { auditCommand, auditUsage } from './commands/audit.js';
+import { hoursCommand, hoursUsage } from './commands/hours.js';
+import { importCommand, importUsage } from './commands/import.js';
 import { CliError, processIo } from './commands/io.js';
 import type { CommandIo } from './commands/io.js';
 import { serve, serveUsage } from './commands/serve.js';
@@ -6,13 +9,16 @@ import { version } from './version.js';
 const usage = `rsp ${version} — the RSP Kit command line
 
 Usage:
+  ${importUsage}
+  ${auditUsage}
+  ${hoursUsage}
   ${serveUsage}
   rsp --version
   rsp --help
 `;
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
-const commands: Record<string, Command> = { serve };
+const commands: Record<string, Command> = { import: importCommand, audit: auditCommand, hours: hoursCommand, serve };
 
 /** Runs the command line with its arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
