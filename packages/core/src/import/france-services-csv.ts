@@ -260,7 +260,7 @@ function buildSite(
   if (phone !== undefined) candidate.phone = phone;
   const email = cleanEmail(get('mail'), row, 'mail', issues);
   if (email !== undefined) candidate.email = email;
-  candidate.label = label(get('labellisation_fs'), row, issues);
+  candidate.label = franceServicesLabel(get('labellisation_fs'), row, 'labellisation_fs', issues);
   const remarks = multiLine(get('commentaire'));
   if (remarks !== '') candidate.remarks = remarks;
   candidate.source = { dataset, id: idFs, row };
@@ -324,26 +324,6 @@ function yesNo(raw: string, row: number, issues: IssueList): boolean | undefined
     }, value);
   }
   return undefined;
-}
-
-function label(raw: string, row: number, issues: IssueList): Record<string, unknown> {
-  const value = oneLine(raw);
-  if (value === '') return { kind: 'france-services' };
-  const parsed = parseLabelDate(value);
-  if (!parsed) {
-    issues.add(row, 'labellisation_fs', 'warning', 'label.date', {
-      en: `No date found in ${quoted(value).en}; the label is kept without its date.`,
-      fr: `Pas de date lisible dans ${quoted(value).fr}\u00a0; le label est gardé sans sa date.`,
-    }, value);
-    return { kind: 'france-services' };
-  }
-  if (parsed.monthOnly) {
-    issues.add(row, 'labellisation_fs', 'info', 'label.month', {
-      en: `${quoted(value).en} gives only a month; the label date is set to the 1st (${parsed.date}).`,
-      fr: `${quoted(value).fr} ne donne que le mois\u00a0; la date du label est fixée au 1er (${parsed.date}).`,
-    }, value);
-  }
-  return { kind: 'france-services', date: parsed.date };
 }
 
 /** The hours of one row as `openingHours` (and `openingHoursText` when a cell cannot be read). */
@@ -435,4 +415,29 @@ function linkAntennas(rows: Row[], issues: IssueList): void {
       fr: `Antenne sans site principal connu\u00a0: ${why.fr}.`,
     });
   }
+}
+
+/**
+ * The France Services label of a row from its "Espace labellisé 01/01/2020"
+ * cell (`field`): its date when one can be read, a warning otherwise, an
+ * info when only the month is given. Shared by the 2024 CSV and 2020 GeoJSON importers.
+ */
+export function franceServicesLabel(raw: string, row: number, field: string, issues: IssueList): Record<string, unknown> {
+  const value = oneLine(raw);
+  if (value === '') return { kind: 'france-services' };
+  const parsed = parseLabelDate(value);
+  if (!parsed) {
+    issues.add(row, field, 'warning', 'label.date', {
+      en: `No date found in ${quoted(value).en}; the label is kept without its date.`,
+      fr: `Pas de date lisible dans ${quoted(value).fr}\u00a0; le label est gardé sans sa date.`,
+    }, value);
+    return { kind: 'france-services' };
+  }
+  if (parsed.monthOnly) {
+    issues.add(row, field, 'info', 'label.month', {
+      en: `${quoted(value).en} gives only a month; the label date is set to the 1st (${parsed.date}).`,
+      fr: `${quoted(value).fr} ne donne que le mois\u00a0; la date du label est fixée au 1er (${parsed.date}).`,
+    }, value);
+  }
+  return { kind: 'france-services', date: parsed.date };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { VenueKind } from '../schemas/site.js';
-import { parseLabelDate } from './france-services-csv.js';
+import { franceServicesLabel } from './france-services-csv.js';
 import { frenchWeekToOsm } from './french-hours.js';
 import type { OsmWeekday } from './french-hours.js';
 import { cleanCoordinates, cleanEmail, cleanInsee, cleanPhone, cleanPostcode, multiLine, oneLine } from './fields.js';
@@ -154,7 +154,7 @@ export function importFranceServicesGeojson(input: string | object, options: Fra
     if (phone !== undefined) candidate.phone = phone;
     const email = cleanEmail(get('CONTACT.MAIL'), row, 'CONTACT.MAIL', issues);
     if (email !== undefined) candidate.email = email;
-    candidate.label = label(get('Labellisation'), row, issues);
+    candidate.label = franceServicesLabel(get('Labellisation'), row, 'Labellisation', issues);
     const remarks = multiLine(get('Commentaire.horaires'));
     if (remarks !== '') candidate.remarks = remarks;
     candidate.source = { dataset, id: matricule, row };
@@ -177,26 +177,6 @@ export function importFranceServicesGeojson(input: string | object, options: Fra
     }
   }
   return { sites: built.map((b) => b.site), issues: issues.items };
-}
-
-function label(raw: string, row: number, issues: IssueList): Record<string, unknown> {
-  const value = oneLine(raw);
-  if (value === '') return { kind: 'france-services' };
-  const parsed = parseLabelDate(value);
-  if (!parsed) {
-    issues.add(row, 'Labellisation', 'warning', 'label.date', {
-      en: `No date found in ${quoted(value).en}; the label is kept without its date.`,
-      fr: `Pas de date lisible dans ${quoted(value).fr}\u00a0; le label est gardé sans sa date.`,
-    }, value);
-    return { kind: 'france-services' };
-  }
-  if (parsed.monthOnly) {
-    issues.add(row, 'Labellisation', 'info', 'label.month', {
-      en: `${quoted(value).en} gives only a month; the label date is set to the 1st (${parsed.date}).`,
-      fr: `${quoted(value).fr} ne donne que le mois\u00a0; la date du label est fixée au 1er (${parsed.date}).`,
-    }, value);
-  }
-  return { kind: 'france-services', date: parsed.date };
 }
 
 function hours(get: (name: string) => string, row: number, issues: IssueList): Record<string, string> {
