@@ -5,6 +5,8 @@
  */
 export class RspError extends Error {
   override name = 'RspError';
+  /** Marks every RSP Kit error, so that errors from another copy of the library are recognised too. */
+  readonly rspError = true as const;
 }
 
 /** One thing wrong with an input: where (`address.postcode`) and what, in plain words. */
@@ -30,7 +32,7 @@ export class ValidationError extends RspError {
 
 /** Whether a value is an RSP Kit error. */
 export function isRspError(value: unknown): value is RspError {
-  return value instanceof RspError || (value instanceof Error && /^(Rsp|Validation|OpeningHoursSyntax)/.test(value.name));
+  return value instanceof RspError || (value instanceof Error && (value as { rspError?: unknown }).rspError === true);
 }
 
 /** Whether a value is a validation error with its issues. */

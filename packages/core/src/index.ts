@@ -34,3 +34,7 @@ export type { CalendarDate, InstantRange, IsoWeek as IsoWeekNumber, IsoWeekday, 
 export * from './hours/index.js';
 export * from './charter/index.js';
 export * from './import/index.js';
+export * from './geo/index.js';
+export * from './slots/index.js';
+export * from './evaluation/index.js';
+export * from './client/index.js';

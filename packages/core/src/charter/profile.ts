@@ -1,3 +1,4 @@
+import '../zod-config.js';
 import { z } from 'zod';
 import { AgencySector, NationalPartner } from '../schemas/agency.js';
 import { Id, LocalizedText } from '../schemas/common.js';

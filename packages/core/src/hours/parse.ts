@@ -7,6 +7,7 @@
  * @module
  */
 
+import { RspError } from '../errors.js';
 import type { IsoWeekday } from '../time/paris.js';
 import { daysInMonth } from '../time/paris.js';
 import type {
@@ -36,7 +37,7 @@ export interface OpeningHoursSyntaxErrorDetails {
  * subset of the syntax: says where (`position`, 0-based) and what, in English
  * (`message`) and French (`messageFr`).
  */
-export class OpeningHoursSyntaxError extends Error implements OpeningHoursSyntaxErrorDetails {
+export class OpeningHoursSyntaxError extends RspError implements OpeningHoursSyntaxErrorDetails {
   override name = 'OpeningHoursSyntaxError' as const;
   /** 0-based index of the character where the problem starts. */
   readonly position: number;

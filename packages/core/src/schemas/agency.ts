@@ -1,3 +1,4 @@
+import '../zod-config.js';
 import { z } from 'zod';
 import { Id, Phone, SchemaVersion, WebUrl, text } from './common.js';
 

@@ -1,3 +1,4 @@
+import '../zod-config.js';
 import { z } from 'zod';
 import { Email, Id, IsoDateTime, Phone, SchemaVersion, text, whenValid } from './common.js';
 import { Channel } from './motif.js';
