@@ -9,24 +9,12 @@ import { join } from 'node:path';
 import { auditNetwork, franceServices2019, rsp2006 } from '../src/charter/index.js';
 import { isOpenAt, parseOpeningHours } from '../src/hours/index.js';
 import { frenchHoursToOsm, importFranceServicesCsv } from '../src/import/index.js';
+import { measure } from './measure.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const csv = readFileSync(join(root, 'data', 'france-services-2024-08-01.csv'), 'utf8');
 const geojsonPath = join(root, '..', 'shared', 'data', 'france-services-2020-10.geojson');
 
-/** Runs `fn` `runs` times after `warmup` runs; returns the median duration in ms and the last result. */
-function measure<T>(fn: () => T, runs = 15, warmup = 3): { ms: number; result: T } {
-  let result = fn();
-  for (let i = 1; i < warmup; i++) result = fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] ?? Number.NaN, result };
-}
 
 const reference = new Date('2026-01-05T11:00:00Z');
 const rows: [string, string, string][] = [];

@@ -7,20 +7,11 @@ import { parseOpeningHours } from '../src/hours/index.js';
 import type { Motif } from '../src/schemas/index.js';
 import type { SlotBooking, SlotQuery } from '../src/slots/index.js';
 import { checkSlot, listFreeSlots, nextFreeSlots } from '../src/slots/index.js';
+import { measure as measureMedian } from './measure.js';
 
-/** Runs `fn` `runs` times after `warmup` runs; returns the median duration in ms and the last result. */
-function measure<T>(fn: () => T, runs = 51, warmup = 5): { ms: number; result: T } {
-  let result = fn();
-  for (let i = 1; i < warmup; i++) result = fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] ?? Number.NaN, result };
-}
+/** More runs than the default: each call takes about a millisecond. */
+const measure = <T>(fn: () => T, runs = 51) => measureMedian(fn, runs, 5);
+
 
 /** A small deterministic pseudo-random generator (mulberry32). */
 function random(seed: number): () => number {
