@@ -4,6 +4,7 @@ export { problemResponse } from './problem.js';
 export type { Problem } from './problem.js';
 export { securityHeaders, strictCsp } from './security.js';
 export { parseMount } from './mounts.js';
+export * from './db/index.js';
 export { startServer } from './start.js';
 export type { RunningServer, ServerOptions } from './start.js';
 export { version } from './version.js';
