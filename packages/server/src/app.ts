@@ -1,5 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { Database } from './db/index.js';
 import { problemResponse } from './problem.js';
 import { securityHeaders, strictCsp } from './security.js';
 import { version } from './version.js';
@@ -20,6 +22,10 @@ export interface StaticMount {
 export interface AppOptions {
   /** Static folders, most specific prefix first. */
   readonly mounts?: readonly StaticMount[];
+  /** The database the API reads and writes; `/api/health` reports its engine. */
+  readonly database?: Database;
+  /** Origins allowed to call the API from a browser (CORS); none by default (same origin only). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /**
@@ -34,7 +40,20 @@ export function createApp(options: AppOptions = {}): Hono {
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', name: '@rsp/server', version }));
+  const allowed = new Set(options.corsOrigins ?? []);
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Accept-Language'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/api/health', (c) =>
+    c.json({ status: 'ok', name: '@rsp/server', version, ...(options.database ? { database: options.database.engine } : {}) }),
+  );
 
   app.all('/api/*', (c) =>
     problemResponse({

@@ -1,28 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/index.js';
 import { parseMount } from '../mounts.js';
 import { startServer } from '../start.js';
 import type { CommandIo } from './io.js';
 import { CliError } from './io.js';
 
-export const serveUsage = `rsp serve [--port 8080] [--host 127.0.0.1] [--static PREFIX=FOLDER]... [--storybook FOLDER]
+export const serveUsage = `rsp serve [--config FILE.json] [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--static PREFIX=FOLDER]... [--storybook FOLDER]
     Start the RSP Kit server: the API under /api/ and the given folders. --static serves a
     folder under a URL prefix with the strict Content-Security-Policy (repeatable);
-    --storybook serves a Storybook build under /storybook/ without it. PORT sets the port.`;
+    --storybook serves a Storybook build under /storybook/ without it. Data goes to PostgreSQL
+    when DATABASE_URL is set, else to PGlite in --data-dir (default .rsp-data). Settings come
+    from the file, then the environment (RSP_PORT or PORT, RSP_HOST, DATABASE_URL, RSP_DATA_DIR,
+    RSP_CORS_ORIGINS), then the options; every wrong setting is named at start.`;
 
 /** `rsp serve`: runs until SIGINT or SIGTERM. */
 export async function serve(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
+      config: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'data-dir': { type: 'string' },
       static: { type: 'string', multiple: true },
       storybook: { type: 'string' },
     },
   });
-  const rawPort = values.port ?? env.PORT ?? '8080';
+  let file: unknown;
+  if (values.config !== undefined) {
+    try {
+      file = JSON.parse(await readFile(values.config, 'utf8'));
+    } catch (error) {
+      throw new CliError(`rsp serve: cannot read the configuration ${values.config}: ${(error as Error).message}`, 1);
+    }
+  }
+  let config;
+  try {
+    config = loadConfig({ env, file, fileName: values.config ?? 'configuration file' });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`rsp serve: ${error.message}`, 2);
+    throw error;
+  }
+  const rawPort = values.port ?? String(config.port);
   const port = Number(rawPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(rawPort) || port > 65535) {
     throw new CliError(`rsp serve: --port must be a whole number from 0 to 65535; got "${rawPort}".`, 2);
   }
   let mounts;
@@ -32,11 +56,15 @@ export async function serve(args: string[], io: CommandIo, env: NodeJS.ProcessEn
   } catch (error) {
     throw new CliError(`rsp serve: ${(error as Error).message}`, 2);
   }
-  const server = await startServer({ port, host: values.host ?? '127.0.0.1', mounts });
-  io.out(`RSP Kit server listening on ${server.url}`);
-  await new Promise<void>((resolve) => {
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(values['data-dir'] ?? config.dataDir) });
+  const server = await startServer({ port, host: values.host ?? config.host, mounts, database, corsOrigins: config.corsOrigins });
+  io.out(`RSP Kit server listening on ${server.url} (database: ${database.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${resolve(values['data-dir'] ?? config.dataDir)}`})`);
+  await new Promise<void>((done) => {
     const stop = (): void => {
-      void server.close().then(resolve);
+      void server
+        .close()
+        .then(() => database.close())
+        .then(done);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -29,6 +30,8 @@ function handle(target: PGlite | Transaction): Queryable {
  * One connection: transactions run one after the other.
  */
 export async function openPglite(dataDir = 'memory://'): Promise<Database> {
+  // PGlite creates the data folder but not its parents (`.rsp-data/demo`).
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir, { extensions: { btree_gist } });
   const self = handle(pg);
   return {
