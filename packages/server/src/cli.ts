@@ -4,6 +4,7 @@ import { importCommand, importUsage } from './commands/import.js';
 import { CliError, processIo } from './commands/io.js';
 import type { CommandIo } from './commands/io.js';
 import { serve, serveUsage } from './commands/serve.js';
+import { tokenCommand, tokenUsage } from './commands/token.js';
 import { version } from './version.js';
 
 const usage = `rsp ${version} — the RSP Kit command line
@@ -13,12 +14,13 @@ Usage:
   ${auditUsage}
   ${hoursUsage}
   ${serveUsage}
+  ${tokenUsage}
   rsp --version
   rsp --help
 `;
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
-const commands: Record<string, Command> = { import: importCommand, audit: auditCommand, hours: hoursCommand, serve };
+const commands: Record<string, Command> = { import: importCommand, audit: auditCommand, hours: hoursCommand, serve, token: tokenCommand };
 
 /** Runs the command line with its arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

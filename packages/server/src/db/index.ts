@@ -10,6 +10,8 @@ export type { Migration } from './migrations.js';
 export { BOOKING_LOCK, cancelBooking, createBooking, defaultResource, findBookingByToken, hashRequest, hashToken } from './bookings.js';
 export type { CreateBookingResult, CreatedBooking, IdempotencyKey, NewBooking } from './bookings.js';
 export { insertSurveyResponse } from './surveys.js';
+export { TokenRequestError, createToken, findToken, revokeToken, roles } from './tokens.js';
+export type { CreatedToken, Role, TokenGrant } from './tokens.js';
 
 /**
  * Opens the database: PostgreSQL when `url` is given (usually

@@ -127,6 +127,15 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
 `,
   },
+  {
+    version: 2,
+    name: 'admin-tokens',
+    sql: /* sql */ `
+-- The fourth role of the server: admin (manages tokens and data).
+ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_role_check;
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_role_check CHECK (role IN ('mediator', 'agent', 'coordinator', 'admin'));
+`,
+  },
 ];
 
 /** Key of the advisory lock that serialises migrations between processes. */
