@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/index.js';
 import { parseMount } from '../mounts.js';
 import { startServer } from '../start.js';
 import type { CommandIo } from './io.js';
 import { CliError } from './io.js';
+import { databaseFor, settingsFor } from './settings.js';
 
 export const serveUsage = `rsp serve [--config FILE.json] [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--static PREFIX=FOLDER]... [--storybook FOLDER]
     Start the RSP Kit server: the API under /api/ and the given folders. --static serves a
@@ -37,13 +36,7 @@ export async function serve(args: string[], io: CommandIo, env: NodeJS.ProcessEn
       throw new CliError(`rsp serve: cannot read the configuration ${values.config}: ${(error as Error).message}`, 1);
     }
   }
-  let config;
-  try {
-    config = loadConfig({ env, file, fileName: values.config ?? 'configuration file' });
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(`rsp serve: ${error.message}`, 2);
-    throw error;
-  }
+  const config = settingsFor('serve', { env, file, fileName: values.config ?? 'configuration file' });
   const rawPort = values.port ?? String(config.port);
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) {
@@ -56,9 +49,10 @@ export async function serve(args: string[], io: CommandIo, env: NodeJS.ProcessEn
   } catch (error) {
     throw new CliError(`rsp serve: ${(error as Error).message}`, 2);
   }
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(values['data-dir'] ?? config.dataDir) });
+  const where = databaseFor(config, values['data-dir']);
+  const database = await openDatabase(where);
   const server = await startServer({ port, host: values.host ?? config.host, mounts, database, corsOrigins: config.corsOrigins });
-  io.out(`RSP Kit server listening on ${server.url} (database: ${database.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${resolve(values['data-dir'] ?? config.dataDir)}`})`);
+  io.out(`RSP Kit server listening on ${server.url} (database: ${where.description})`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       void server

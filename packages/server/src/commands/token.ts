@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
 import { TokenRequestError, createToken, openDatabase, revokeToken, roles } from '../db/index.js';
 import type { Role } from '../db/index.js';
 import type { CommandIo } from './io.js';
 import { CliError } from './io.js';
+import { databaseFor, settingsFor } from './settings.js';
 
 export const tokenUsage = `rsp token create --role mediator|agent|coordinator|admin [--agency ID] [--site ID] [--label TEXT] [--data-dir DIR]
   rsp token revoke ID [--data-dir DIR]
@@ -31,14 +30,7 @@ export async function tokenCommand(args: string[], io: CommandIo): Promise<numbe
     throw new CliError(`rsp token create: --role must be one of ${roles.join(', ')}${values.role ? `; got "${values.role}"` : ''}.`, 2);
   }
   if (action === 'revoke' && rest.length !== 1) throw new CliError('rsp token revoke: give the id of the token to revoke.', 2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(`rsp token: ${error.message}`, 2);
-    throw error;
-  }
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: resolve(values['data-dir'] ?? config.dataDir) });
+  const database = await openDatabase(databaseFor(settingsFor('token'), values['data-dir']));
   try {
     if (action === 'revoke') {
       const id = rest[0] ?? '';
