@@ -23,7 +23,7 @@ import {
 } from './fields.js';
 import { weekToOsm } from './hours-bridge.js';
 import type { WeekRanges } from './hours-bridge.js';
-import { IssueList, checkSite, quoted } from './issues.js';
+import { IssueList, checkSite, quoted, uniqueRowId } from './issues.js';
 import type { ImportResult } from './issues.js';
 import { reportCsvProblems, reportColumnCount } from './csv-issues.js';
 
@@ -227,23 +227,11 @@ function buildSite(
   issues: IssueList,
   seen: Map<string, number>,
 ): Row | undefined {
-  const idFs = oneLine(get('id_fs'));
-  if (idFs === '') {
-    issues.add(row, 'id_fs', 'error', 'required', {
-      en: 'The identifier (id_fs) is empty; the row is skipped.',
-      fr: 'L’identifiant (id_fs) est vide\u00a0; la ligne est ignorée.',
-    });
-    return undefined;
-  }
-  const firstRow = seen.get(idFs);
-  if (firstRow !== undefined) {
-    issues.add(row, 'id_fs', 'error', 'id.duplicate', {
-      en: `The identifier ${idFs} was already used on row ${firstRow}; this row is skipped.`,
-      fr: `L’identifiant ${idFs} est déjà celui de la ligne ${firstRow}\u00a0; cette ligne est ignorée.`,
-    }, idFs);
-    return undefined;
-  }
-  seen.set(idFs, row);
+  const idFs = uniqueRowId(oneLine(get('id_fs')), row, 'id_fs', issues, seen, {
+    en: 'The identifier (id_fs) is empty; the row is skipped.',
+    fr: 'L’identifiant (id_fs) est vide\u00a0; la ligne est ignorée.',
+  });
+  if (idFs === undefined) return undefined;
 
   const candidate: Record<string, unknown> = {
     id: `fs-${idFs}`,

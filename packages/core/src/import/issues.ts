@@ -185,3 +185,33 @@ export function checkSite(
   });
   return undefined;
 }
+
+/**
+ * The row's identifier when it is present and not seen on an earlier row
+ * (then remembered in `seen`); otherwise an error on `field` (`required` with
+ * the importer's own words for a missing id, or `id.duplicate`) and `undefined`:
+ * the row is skipped.
+ */
+export function uniqueRowId(
+  id: string,
+  row: number,
+  field: string,
+  issues: IssueList,
+  seen: Map<string, number>,
+  missing: Words,
+): string | undefined {
+  if (id === '') {
+    issues.add(row, field, 'error', 'required', missing);
+    return undefined;
+  }
+  const first = seen.get(id);
+  if (first !== undefined) {
+    issues.add(row, field, 'error', 'id.duplicate', {
+      en: `The identifier ${id} was already used on row ${String(first)}; this row is skipped.`,
+      fr: `L’identifiant ${id} est déjà celui de la ligne ${String(first)}\u00a0; cette ligne est ignorée.`,
+    }, id);
+    return undefined;
+  }
+  seen.set(id, row);
+  return id;
+}

@@ -11,7 +11,7 @@ import { parseCsv, writeCsv } from './csv.js';
 import type { CsvDelimiter } from './csv.js';
 import { reportColumnCount, reportCsvProblems } from './csv-issues.js';
 import { cleanCoordinates, cleanInsee, cleanPostcode, isEmail, isPhone, isRealDate, multiLine, oneLine } from './fields.js';
-import { IssueList, checkSite, quoted } from './issues.js';
+import { IssueList, checkSite, quoted, uniqueRowId } from './issues.js';
 import type { ImportIssue, ImportResult } from './issues.js';
 import {
   MEDIATION_NUMERIQUE_COLUMNS,
@@ -308,23 +308,11 @@ function readRecord(
   semicolons: { count: number },
 ): { site: Site; extras: MediationNumeriqueExtras } | undefined {
   const extras: MediationNumeriqueExtras = {};
-  const rawId = oneLine(get('id'));
-  if (rawId === '') {
-    issues.add(row, 'id', 'error', 'required', {
-      en: 'The identifier (id) is empty, though the standard requires it; the row is skipped.',
-      fr: 'L’identifiant (id) est vide alors que le standard l’exige\u00a0; la ligne est ignorée.',
-    });
-    return undefined;
-  }
-  const first = seen.get(rawId);
-  if (first !== undefined) {
-    issues.add(row, 'id', 'error', 'id.duplicate', {
-      en: `The identifier ${rawId} was already used on row ${first}; this row is skipped.`,
-      fr: `L’identifiant ${rawId} est déjà celui de la ligne ${first}\u00a0; cette ligne est ignorée.`,
-    }, rawId);
-    return undefined;
-  }
-  seen.set(rawId, row);
+  const rawId = uniqueRowId(oneLine(get('id')), row, 'id', issues, seen, {
+    en: 'The identifier (id) is empty, though the standard requires it; the row is skipped.',
+    fr: 'L’identifiant (id) est vide alors que le standard l’exige\u00a0; la ligne est ignorée.',
+  });
+  if (rawId === undefined) return undefined;
   // A site id: the record's id when it is one, else its characters made safe (the original kept).
   let id = rawId;
   if (!/^[A-Za-z0-9][A-Za-z0-9._:-]*$/.test(rawId) || rawId.length > 100) {

@@ -2,9 +2,16 @@ import type { Locale } from '@rsp/core/locale.js';
 import { intlLocales } from '@rsp/core/locale.js';
 import { CliError } from './io.js';
 
-/** A number written for people (`2 845` in French, `2,845` in English). */
+const formats = new Map<Locale, Intl.NumberFormat>();
+
+/** A number written for people (`2 845` in French, `2,845` in English); one formatter per locale. */
 export function count(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 1 }).format(value);
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 1 });
+    formats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /** A plain-text table with aligned columns; numbers (right-aligned) are the columns listed in `right`. */
