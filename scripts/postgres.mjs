@@ -58,7 +58,9 @@ export function findPostgres() {
       run('pg_ctlcluster', [cluster.version, cluster.name, 'start']);
       steps.push(`started cluster ${cluster.version}/${cluster.name} in ${Date.now() - t} ms`);
     }
-    if (psql(`SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'`) !== '1') psql(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}'`);
+    if (psql(`SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'`) !== '1') psql(`CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'`);
+    // The API tests create a database of their own per suite (and drop it).
+    if (psql(`SELECT rolcreatedb FROM pg_roles WHERE rolname = '${ROLE}'`) !== 't') psql(`ALTER ROLE ${ROLE} CREATEDB`);
     if (psql(`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`) !== '1') psql(`CREATE DATABASE ${DATABASE} OWNER ${ROLE}`);
     const how = steps.length ? steps.join(', ') : `cluster ${cluster.version}/${cluster.name} already running`;
     return { url: `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${cluster.port}/${DATABASE}`, how };

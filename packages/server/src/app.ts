@@ -1,8 +1,14 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { mountEndpoints } from './api/router.js';
+import { createRateLimiter, defaultRateLimits } from './api/rate-limit.js';
+import type { RateLimits } from './api/rate-limit.js';
+import type { ApiServices, IceServer } from './api/services.js';
+import { createCatalog } from './catalog.js';
 import type { Database } from './db/index.js';
 import { problemResponse } from './problem.js';
+import { endpoints } from './routes/index.js';
 import { securityHeaders, strictCsp } from './security.js';
 import { version } from './version.js';
 
@@ -26,6 +32,27 @@ export interface AppOptions {
   readonly database?: Database;
   /** Origins allowed to call the API from a browser (CORS); none by default (same origin only). */
   readonly corsOrigins?: readonly string[];
+  /** Per-client limits of the public endpoints; `false` turns them off (load benchmarks). */
+  readonly rateLimits?: RateLimits | false;
+  /** STUN/TURN servers handed to the video counter's peers. */
+  readonly iceServers?: readonly IceServer[];
+  /** The current instant (tests). */
+  readonly now?: () => Date;
+  /** Where unexpected errors are reported (default `console.error`). */
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** The services the endpoints use, from the application's options. */
+export function apiServices(database: Database, options: AppOptions = {}): ApiServices {
+  return {
+    db: database,
+    catalog: createCatalog(database),
+    now: options.now ?? (() => new Date()),
+    limiter: createRateLimiter(options.rateLimits ?? defaultRateLimits),
+    iceServers: options.iceServers ?? [],
+    peerPath: '/peerjs',
+    log: options.log ?? ((message, error) => console.error(message, error)),
+  };
 }
 
 /**
@@ -51,19 +78,17 @@ export function createApp(options: AppOptions = {}): Hono {
     }),
   );
 
-  app.get('/api/health', (c) =>
-    c.json({ status: 'ok', name: '@rsp/server', version, ...(options.database ? { database: options.database.engine } : {}) }),
-  );
-
-  app.all('/api/*', (c) =>
-    problemResponse({
-      type: 'about:blank',
-      title: 'Not Found',
-      status: 404,
-      detail: `There is no API endpoint at ${c.req.path}.`,
-      instance: c.req.path,
-    }),
-  );
+  if (options.database) mountEndpoints(app, endpoints, apiServices(options.database, options));
+  else
+    app.all('/api/*', (c) =>
+      problemResponse({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'This server was started without a database: the API is off.',
+        instance: c.req.path,
+      }),
+    );
 
   const mounts = [...(options.mounts ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
   for (const mount of mounts) {

@@ -30,3 +30,5 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   return db;
 }
+export { catalogStamp, loadCatalogRows, upsertAgencies, upsertAvailability, upsertConventions, upsertMotifs, upsertSites } from './catalog.js';
+export type { Availability, CatalogRows } from './catalog.js';

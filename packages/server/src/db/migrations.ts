@@ -136,6 +136,54 @@ ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_role_check;
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_role_check CHECK (role IN ('mediator', 'agent', 'coordinator', 'admin'));
 `,
   },
+  {
+    version: 3,
+    name: 'availability-and-visio-queue',
+    sql: /* sql */ `
+-- When an agency receives, per channel: at a site (on-site, or visio calls from
+-- that site) or for every site (site_id NULL: an agent's phone or visio hours).
+-- OSM opening_hours syntax; capacity = how many appointments at once.
+CREATE TABLE availability (
+  id text PRIMARY KEY,
+  agency_id text NOT NULL REFERENCES agencies (id) ON DELETE CASCADE,
+  site_id text REFERENCES sites (id) ON DELETE CASCADE,
+  channel text NOT NULL CHECK (channel IN ('on-site', 'phone', 'visio')),
+  hours text NOT NULL,
+  capacity integer NOT NULL DEFAULT 1 CHECK (capacity BETWEEN 1 AND 50),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX availability_agency ON availability (agency_id, channel);
+
+-- The visio-guichet queue: a citizen's ticket, its server-issued PeerJS id,
+-- and, once an agent admits it, the agent's peer id and the session opened.
+CREATE TABLE visio_tickets (
+  id text PRIMARY KEY,
+  peer_id text NOT NULL CONSTRAINT visio_tickets_peer_unique UNIQUE,
+  site_id text NOT NULL,
+  agency_id text NOT NULL,
+  motif_id text,
+  status text NOT NULL CHECK (status IN ('waiting', 'admitted', 'cancelled', 'expired')),
+  requested_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at timestamptz NOT NULL DEFAULT now(),
+  admitted_at timestamptz,
+  agent_token_id text,
+  agent_peer_id text,
+  session_id text
+);
+CREATE INDEX visio_tickets_queue ON visio_tickets (agency_id, status, requested_at);
+
+-- An agent's desk: the PeerJS id the server issued to an agent token, and when
+-- the desk last polled the queue (an agent "on duty").
+CREATE TABLE visio_desks (
+  peer_id text PRIMARY KEY,
+  token_id text NOT NULL,
+  agency_id text NOT NULL,
+  issued_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX visio_desks_agency ON visio_desks (agency_id, last_seen_at);
+`,
+  },
 ];
 
 /** Key of the advisory lock that serialises migrations between processes. */
