@@ -10,7 +10,6 @@ import type { Database } from './db/index.js';
 import { problemResponse } from './problem.js';
 import { endpoints } from './routes/index.js';
 import { securityHeaders, strictCsp } from './security.js';
-import { version } from './version.js';
 
 /** A folder served as static files under a URL prefix. */
 export interface StaticMount {
@@ -51,7 +50,11 @@ export function apiServices(database: Database, options: AppOptions = {}): ApiSe
     limiter: createRateLimiter(options.rateLimits ?? defaultRateLimits),
     iceServers: options.iceServers ?? [],
     peerPath: '/peerjs',
-    log: options.log ?? ((message, error) => console.error(message, error)),
+    log:
+      options.log ??
+      ((message, error) => {
+        console.error(message, error);
+      }),
   };
 }
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/index.js';
+import type { Database } from '../src/db/index.js';
 import { parseMount } from '../src/mounts.js';
 import { startServer } from '../src/start.js';
 import type { RunningServer } from '../src/start.js';
@@ -23,19 +25,38 @@ const app = createApp({
 });
 
 describe('API', () => {
-  it('reports its health and version', async () => {
+  it('is off, with a problem document that says why, when the server has no database', async () => {
     const res = await app.request('/api/health');
-    assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { status: 'ok', name: '@rsp/server', version });
+    assert.equal(res.status, 503);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.match(((await res.json()) as { detail: string }).detail, /without a database/);
+  });
+
+  it('reports its health, version and time with a database', async () => {
+    const db = await openDatabase();
+    try {
+      const res = await createApp({ database: db }).request('/api/health');
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { status: string; version: string; time: string };
+      assert.deepEqual({ status: body.status, version: body.version }, { status: 'ok', version });
+      assert.ok(Math.abs(Date.parse(body.time) - Date.now()) < 60_000);
+    } finally {
+      await db.close();
+    }
   });
 
   it('answers an unknown endpoint with a problem document that names the path', async () => {
-    const res = await app.request('/api/nope?x=1');
-    assert.equal(res.status, 404);
-    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const body = (await res.json()) as { detail: string; instance: string };
-    assert.equal(body.instance, '/api/nope');
-    assert.match(body.detail, /\/api\/nope/);
+    const db = await openDatabase();
+    try {
+      const res = await createApp({ database: db }).request('/api/nope?x=1');
+      assert.equal(res.status, 404);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const body = (await res.json()) as { detail: string; instance: string };
+      assert.equal(body.instance, '/api/nope');
+      assert.match(body.detail, /\/api\/nope/);
+    } finally {
+      await db.close();
+    }
   });
 
   it('sends the security headers with every answer', async () => {
@@ -92,10 +113,15 @@ describe('parseMount', () => {
 
 describe('startServer', () => {
   let server: RunningServer;
+  let db: Database;
   before(async () => {
-    server = await startServer({ port: 0, mounts: [{ prefix: '/', root: site }] });
+    db = await openDatabase();
+    server = await startServer({ port: 0, mounts: [{ prefix: '/', root: site }], database: db });
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await db.close();
+  });
 
   it('listens on loopback and answers over HTTP', async () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);

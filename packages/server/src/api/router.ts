@@ -115,9 +115,9 @@ function unsupported(): ApiProblem {
 function toResponse(result: EndpointResult | StoredAnswer, locale: Locale, extra: Record<string, string> = {}): Response {
   const headers = new Headers({ 'Content-Language': locale, Vary: 'Accept-Language', ...result.headers, ...extra });
   if (result.status === 204 || result.body === undefined) return new Response(null, { status: result.status, headers });
-  const isText = typeof result.body === 'string' && result.contentType !== undefined;
   headers.set('Content-Type', result.contentType ?? 'application/json; charset=utf-8');
-  return new Response(isText ? (result.body as string) : JSON.stringify(result.body), { status: result.status, headers });
+  const text = typeof result.body === 'string' && result.contentType !== undefined ? result.body : JSON.stringify(result.body);
+  return new Response(text, { status: result.status, headers });
 }
 
 /** The problem for an error a handler let through: typed storage errors keep their meaning, anything else is a 500. */
