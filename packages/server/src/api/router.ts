@@ -75,6 +75,31 @@ function clientOf(c: Context): string {
   }
 }
 
+/** Reads a body stream, stopping as soon as it passes `max` bytes (a chunked upload has no Content-Length to check first). */
+async function readLimited(stream: ReadableStream<Uint8Array> | null, max: number, tooLarge: ApiProblem): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
 async function readBody(c: Context, endpoint: AnyEndpoint): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   const max = endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -84,8 +109,7 @@ async function readBody(c: Context, endpoint: AnyEndpoint): Promise<unknown> {
     en: `The request body is larger than ${String(max)} bytes.`,
   });
   if (declared > max) throw tooLarge;
-  const raw = c.req.raw.body ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
-  if (raw.byteLength > max) throw tooLarge;
+  const raw = await readLimited(c.req.raw.body, max, tooLarge);
   if (raw.byteLength === 0) {
     if (type && type !== 'application/json') throw unsupported();
     return undefined;
