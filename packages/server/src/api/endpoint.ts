@@ -1,5 +1,6 @@
 import type { Locale } from '@rsp/core/locale.js';
 import type { z } from 'zod';
+import type { CatalogSnapshot } from '../catalog.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Role, TokenGrant } from '../db/tokens.js';
 import type { ApiServices } from './services.js';
@@ -45,6 +46,14 @@ export interface HandlerInput<P, Q, B> {
    * database.
    */
   readonly db: Queryable;
+  /**
+   * The referential (sites, agencies, conventions, motifs, availability) as
+   * loaded before the request's transaction began. Use this, not
+   * `services.catalog.current()`, inside a `POST`/`DELETE` handler: on PGlite
+   * (one connection) a catalog refresh inside the transaction would wait for
+   * the transaction forever.
+   */
+  readonly catalog: CatalogSnapshot;
   /** The database itself (for a `GET` that writes outside any transaction: a queue poll). */
   readonly database: Database;
   readonly services: ApiServices;

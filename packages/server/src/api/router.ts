@@ -254,7 +254,8 @@ export function mountEndpoints(app: Hono, endpoints: readonly AnyEndpoint[], ser
         if (endpoint.idempotency === 'required' && key === undefined)
           throw new ApiProblem('bad-request', { fr: 'Cette action demande un en-tête Idempotency-Key (un UUID aléatoire, le même pour chaque nouvel essai).', en: 'This action needs an Idempotency-Key header (a random UUID, the same for every retry).' });
 
-        const input = (db: Queryable) => ({ params, query, body, grant, locale, db, database: services.db, services, headers: c.req.raw.headers, path });
+        const catalog = await services.catalog.current();
+        const input = (db: Queryable) => ({ params, query, body, grant, locale, db, catalog, database: services.db, services, headers: c.req.raw.headers, path });
         if (endpoint.method === 'GET') return toResponse(await endpoint.handle(input(services.db)), locale);
 
         const scope = grant?.id ?? 'public';
