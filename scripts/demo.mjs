@@ -3,7 +3,8 @@
 //   /                       examples/ (strict Content-Security-Policy)
 //   /npm/@rsp/<pkg>/dist/   each package's build, laid out as a CDN serves it
 //   /storybook/             the Storybook build
-//   /api/                   the API (health for now), with its data in PGlite (.rsp-data/demo)
+//   /api/                   the API, with the demo data (docs/demo.md) in PGlite (.rsp-data/demo)
+// and prints a fresh demo token per role (mediator, agent, coordinator, admin).
 // PORT chooses the port (default 8080; a free one if 8080 is taken);
 // HOST the address (default 127.0.0.1). --no-storybook skips Storybook's build.
 import { spawnSync } from 'node:child_process';
@@ -31,36 +32,34 @@ run('bundling', bin('rollup'), ['-c', '--silent']);
 run('writing the Custom Elements Manifests', process.execPath, [join(root, 'scripts', 'cem.mjs')]);
 if (withStorybook) run('building Storybook', bin('storybook'), ['build', '--quiet', '--output-dir', 'storybook-static']);
 
-const { openDatabase, startServer } = await import(pathToFileURL(join(root, 'packages', 'server', 'dist', 'index.js')).href);
+// One demo path: the built CLI's `rsp serve --demo` (packages/server/src/commands/serve.ts) seeds the
+// demo data (docs/demo.md), prints a fresh token per role, then serves the folders below.
+const dist = (file) => pathToFileURL(join(root, 'packages', 'server', 'dist', 'commands', file)).href;
+const { serve } = await import(dist('serve.js'));
+const { processIo } = await import(dist('io.js'));
+
 // The demo's data lives in .rsp-data/demo (PGlite) and survives a restart; DATABASE_URL uses PostgreSQL instead.
 const dataDir = join(root, '.rsp-data', 'demo');
-const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
-const mounts = demoMounts({ storybook: withStorybook });
+const mountArgs = demoMounts({ storybook: withStorybook }).flatMap((mount) =>
+  mount.strictCsp === false && mount.prefix === '/storybook/' ? ['--storybook', mount.root] : ['--static', `${mount.prefix}=${mount.root}`],
+);
+const args = ['--demo', '--data-dir', dataDir, '--host', process.env.HOST || '127.0.0.1', '--port', process.env.PORT || '8080', ...mountArgs];
 
-const host = process.env.HOST ?? '127.0.0.1';
-const requested = Number(process.env.PORT ?? 8080);
-let server;
-try {
-  server = await startServer({ host, port: requested, mounts, database });
-} catch (error) {
-  if (error?.code !== 'EADDRINUSE' || process.env.PORT) throw error;
-  console.log(`  port ${requested} is taken; using a free one`);
-  server = await startServer({ host, port: 0, mounts, database });
-}
-
-console.log(`
-  RSP Kit demo: ${server.url}
-    examples   ${server.url}
-    Storybook  ${withStorybook ? `${server.url}storybook/` : '(skipped)'}
-    API        ${server.url}api/health
-    database   ${database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}
-
-  Ctrl+C to stop.
-`);
-const stop = () =>
-  server
-    .close()
-    .then(() => database.close())
-    .then(() => process.exit(0));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+const code = await serve(args, processIo, process.env, {
+  // PORT given: that port or an error; otherwise 8080, or a free one if 8080 is taken.
+  portFallback: !process.env.PORT,
+  describe: (url) => [
+    '',
+    `  RSP Kit demo: ${url}`,
+    `    examples   ${url}`,
+    `    Storybook  ${withStorybook ? `${url}storybook/` : '(skipped)'}`,
+    `    API        ${url}api/health`,
+    `    database   ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`,
+    '',
+    '  Ctrl+C to stop.',
+  ],
+}).catch((error) => {
+  console.error(error?.name === 'CliError' ? error.message : error);
+  return error?.exitCode ?? 1;
+});
+process.exit(code);

@@ -184,6 +184,21 @@ CREATE TABLE visio_desks (
 CREATE INDEX visio_desks_agency ON visio_desks (agency_id, last_seen_at);
 `,
   },
+  {
+    version: 4,
+    name: 'demo-seed',
+    sql: /* sql */ `
+-- What \`rsp serve --demo\` has written, per part (the seed networks, the national
+-- list): the version of that part's data, so that a restart seeds only what is
+-- missing or outdated.
+CREATE TABLE demo_seed (
+  part text PRIMARY KEY,
+  version text NOT NULL,
+  records integer NOT NULL,
+  seeded_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 /** Key of the advisory lock that serialises migrations between processes. */

@@ -71,3 +71,9 @@ export async function revokeToken(db: Queryable, id: string): Promise<boolean> {
   const rows = await db.query<{ id: string }>('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
   return rows.length === 1;
 }
+
+/** Revokes every live token with this label (the demo's tokens, at each start); returns how many. */
+export async function revokeTokensByLabel(db: Queryable, label: string): Promise<number> {
+  const rows = await db.query<{ id: string }>('UPDATE api_tokens SET revoked_at = now() WHERE label = $1 AND revoked_at IS NULL RETURNING id', [label]);
+  return rows.length;
+}
