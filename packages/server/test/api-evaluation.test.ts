@@ -175,15 +175,15 @@ for (const engine of engines) {
       });
 
       it('restricts the report to a territory and breaks a department down by commune', async () => {
-        const salviac = await report('from=2026-11-01&to=2026-11-30&territory=commune-46295');
+        const salviac = await report('from=2026-11-01&to=2026-11-30&territory=commune-46297');
         assert.deepEqual(salviac.siteNames, { 'lot-salviac': 'Relais Services Publics de Salviac' });
         assert.equal(salviac.counts.total.acts, 6);
-        assert.deepEqual(salviac.counts.byTerritory.map((t) => [t.id, t.name, t.acts]), [['commune-46295', 'Salviac', 6]]);
+        assert.deepEqual(salviac.counts.byTerritory.map((t) => [t.id, t.name, t.acts]), [['commune-46297', 'Salviac', 6]]);
         assert.deepEqual(salviac.survey?.responses, { suppressed: true });
         assert.equal(salviac.visio.requested, 1);
         assert.equal(salviac.visio.held, 0);
         const lot = await report('from=2026-11-01&to=2026-11-30&territory=dep-46', tokens.admin);
-        assert.deepEqual(lot.counts.byTerritory.map((t) => [t.id, t.name, t.acts, t.share]), [['commune-46128', 'Gramat', 19, 19 / 25], ['commune-46295', 'Salviac', 6, 6 / 25]]);
+        assert.deepEqual(lot.counts.byTerritory.map((t) => [t.id, t.name, t.acts, t.share]), [['commune-46128', 'Gramat', 19, 19 / 25], ['commune-46297', 'Salviac', 6, 6 / 25]]);
         assert.equal(lot.counts.total.acts, 25);
       });
 

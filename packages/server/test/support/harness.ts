@@ -88,7 +88,7 @@ export const sites: Site[] = [
     id: 'lot-salviac',
     name: 'Relais Services Publics de Salviac',
     venueKind: 'town-hall',
-    address: { street: 'Place de la Mairie', postcode: '46340', commune: 'Salviac', inseeCode: '46295' },
+    address: { street: 'Place de la Mairie', postcode: '46340', commune: 'Salviac', inseeCode: '46297' },
     coordinates: { lat: 44.6808, lon: 1.2647 },
     openingHours: 'Tu,Th 09:00-12:00',
   }),
