@@ -1,4 +1,5 @@
 import type { AnyEndpoint } from '../api/endpoint.js';
+import { auditEndpoints } from './audit.js';
 import { bookingEndpoints } from './bookings.js';
 import { evaluationEndpoints } from './evaluation.js';
 import { partnerEndpoints } from './partners.js';
@@ -15,5 +16,6 @@ export const endpoints: readonly AnyEndpoint[] = [
   ...bookingEndpoints,
   ...surveyEndpoints,
   ...evaluationEndpoints,
+  ...auditEndpoints,
   ...visioEndpoints,
 ];
