@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeIssues } from '@rsp/core/schemas.js';
+import { describeIssues, formatPath } from '@rsp/core/schemas.js';
+import type { IceServer } from './api/services.js';
 
 /** What the server reads from its environment and configuration file, validated at start. */
 export interface ServerConfig {
@@ -13,12 +14,51 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Origins allowed to call the API from a browser (CORS), e.g. `https://www.lot.fr`. */
   readonly corsOrigins: readonly string[];
+  /** STUN/TURN servers handed to the video counter's browsers; none by default (peers on the same network only). */
+  readonly iceServers: readonly IceServer[];
 }
 
 const origin = z
   .string()
   .trim()
   .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as https://www.lot.fr (scheme and host, no path)');
+
+const iceUrl = z
+  .string()
+  .trim()
+  .regex(/^(stun|stuns|turn|turns):[^\s]+$/, 'must be a STUN or TURN URL such as stun:stun.example.fr:3478 or turns:turn.example.fr:5349');
+
+/** One ICE server (RTCIceServer): `urls`, and for TURN a `username` and `credential`. */
+const IceServerSetting = z
+  .strictObject({
+    urls: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(iceUrl, { error: 'must be a URL or a list of URLs' }).min(1, 'must list at least one URL')),
+    username: z.string().min(1, 'must not be empty').optional(),
+    credential: z.string().min(1, 'must not be empty').optional(),
+  })
+  .refine((s) => (s.username === undefined) === (s.credential === undefined), {
+    message: 'give both username and credential, or neither',
+    path: ['credential'],
+  })
+  .refine((s) => s.username !== undefined || ![s.urls].flat().some((u) => u.startsWith('turn')), {
+    message: 'a TURN server needs a username and a credential',
+    path: ['username'],
+  });
+const IceServers = z.array(IceServerSetting, { error: 'must be an array of ICE servers such as [{"urls":"stun:stun.example.fr:3478"}]' });
+
+/** Checks ICE servers, naming each wrong one (`iceServers[1].urls[0]`) with zod's message or ours. */
+function checkIceServers(raw: unknown, setting: string, problems: ConfigProblem[]): IceServer[] | undefined {
+  const parsed = IceServers.safeParse(raw);
+  if (parsed.success)
+    return parsed.data.map((server) => ({
+      urls: server.urls,
+      ...(server.username === undefined ? {} : { username: server.username }),
+      ...(server.credential === undefined ? {} : { credential: server.credential }),
+    }));
+  for (const issue of parsed.error.issues) {
+    problems.push({ setting: `${setting}${formatPath(issue.path).replace(/^(?=[^[])/, '.')}`, message: issue.message });
+  }
+  return undefined;
+}
 
 /** The settings as written in a configuration file (JSON), all optional. */
 const FileConfig = z.strictObject({
@@ -27,6 +67,7 @@ const FileConfig = z.strictObject({
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL starting with postgres://').optional(),
   dataDir: z.string().trim().min(1, 'must not be empty').optional(),
   corsOrigins: z.array(origin).optional(),
+  iceServers: z.unknown().optional(),
 });
 export type FileConfig = z.infer<typeof FileConfig>;
 
@@ -52,6 +93,7 @@ export const environmentVariables = {
   DATABASE_URL: 'databaseUrl',
   RSP_DATA_DIR: 'dataDir',
   RSP_CORS_ORIGINS: 'corsOrigins',
+  RSP_ICE_SERVERS: 'iceServers',
 } as const;
 
 /**
@@ -74,7 +116,10 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; file?: unknown; f
     }
   }
 
-  const fromEnv: { port?: number; host?: string; databaseUrl?: string; dataDir?: string; corsOrigins?: string[] } = {};
+  let fileIceServers: IceServer[] | undefined;
+  if (fromFile.iceServers !== undefined) fileIceServers = checkIceServers(fromFile.iceServers, `${options.fileName ?? 'configuration file'}: iceServers`, problems);
+
+  const fromEnv: { port?: number; host?: string; databaseUrl?: string; dataDir?: string; corsOrigins?: string[]; iceServers?: IceServer[] } = {};
   const rawPort = env.RSP_PORT ?? env.PORT;
   if (rawPort !== undefined && rawPort !== '') {
     const port = Number(rawPort);
@@ -94,6 +139,18 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; file?: unknown; f
     });
     fromEnv.corsOrigins = origins;
   }
+  if (env.RSP_ICE_SERVERS !== undefined && env.RSP_ICE_SERVERS.trim() !== '') {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(env.RSP_ICE_SERVERS);
+    } catch {
+      problems.push({ setting: 'RSP_ICE_SERVERS', message: 'must be JSON: an array such as [{"urls":"stun:stun.example.fr:3478"}]' });
+    }
+    if (raw !== undefined) {
+      const servers = checkIceServers(raw, 'RSP_ICE_SERVERS', problems);
+      if (servers) fromEnv.iceServers = servers;
+    }
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   const merged = { ...fromFile, ...fromEnv };
@@ -103,5 +160,6 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; file?: unknown; f
     databaseUrl: merged.databaseUrl,
     dataDir: merged.dataDir ?? '.rsp-data',
     corsOrigins: merged.corsOrigins ?? [],
+    iceServers: fromEnv.iceServers ?? fileIceServers ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Health } from '@rsp/core/client.js';
 import { createApp } from '../src/app.js';
 import { runCli } from '../src/cli.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -7,7 +8,38 @@ import { openDatabase } from '../src/db/index.js';
 
 describe('loadConfig', () => {
   it('has safe defaults: this machine only, PGlite in .rsp-data, no other origin', () => {
-    assert.deepEqual(loadConfig({ env: {} }), { port: 8080, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.rsp-data', corsOrigins: [] });
+    assert.deepEqual(loadConfig({ env: {} }), { port: 8080, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.rsp-data', corsOrigins: [], iceServers: [] });
+  });
+
+  it('takes ICE servers for the video counter from the file, or RSP_ICE_SERVERS (JSON) over it', () => {
+    const stun = { urls: 'stun:stun.lot.fr:3478' };
+    const turn = { urls: ['turn:turn.lot.fr:3478', 'turns:turn.lot.fr:5349'], username: 'rsp', credential: 's3cret' };
+    assert.deepEqual(loadConfig({ env: {}, file: { iceServers: [stun, turn] } }).iceServers, [{ urls: ['stun:stun.lot.fr:3478'] }, turn]);
+    assert.deepEqual(loadConfig({ env: { RSP_ICE_SERVERS: JSON.stringify([turn]) }, file: { iceServers: [stun] } }).iceServers, [turn]);
+    assert.deepEqual(loadConfig({ env: { RSP_ICE_SERVERS: '' } }).iceServers, []);
+  });
+
+  it('names each wrong ICE server setting', () => {
+    const problems = (env: Record<string, string>, file?: unknown): string[] => {
+      try {
+        loadConfig({ env, file, fileName: 'rsp.json' });
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        return error.problems.map((p) => `${p.setting}: ${p.message}`);
+      }
+    };
+    assert.deepEqual(problems({ RSP_ICE_SERVERS: 'stun:stun.lot.fr' }), ['RSP_ICE_SERVERS: must be JSON: an array such as [{"urls":"stun:stun.example.fr:3478"}]']);
+    assert.deepEqual(problems({ RSP_ICE_SERVERS: '{"urls":"stun:x"}' }), ['RSP_ICE_SERVERS: must be an array of ICE servers such as [{"urls":"stun:stun.example.fr:3478"}]']);
+    assert.deepEqual(problems({ RSP_ICE_SERVERS: '[{"urls":"https://stun.lot.fr"}]' }), [
+      'RSP_ICE_SERVERS[0].urls[0]: must be a STUN or TURN URL such as stun:stun.example.fr:3478 or turns:turn.example.fr:5349',
+    ]);
+    assert.deepEqual(problems({ RSP_ICE_SERVERS: '[{"urls":"turn:turn.lot.fr"}]' }), ['RSP_ICE_SERVERS[0].username: a TURN server needs a username and a credential']);
+    assert.deepEqual(problems({ RSP_ICE_SERVERS: '[{"urls":"stun:a","username":"u"}]' }), ['RSP_ICE_SERVERS[0].credential: give both username and credential, or neither']);
+    assert.deepEqual(problems({}, { iceServers: [{ urls: [] }, { urls: 'stun:a', colour: 'blue' }] }), [
+      'rsp.json: iceServers[0].urls: must list at least one URL',
+      'rsp.json: iceServers[1]: Unrecognized key: "colour"',
+    ]);
   });
 
   it('takes the file, then the environment over it', () => {
@@ -75,11 +107,11 @@ describe('API origin and database', () => {
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
   });
 
-  it('reports the database engine in its health', async () => {
+  it('answers its health with a database, as the client’s Health schema says (no extra field)', async () => {
     const database = await openDatabase();
     try {
       const res = await createApp({ database }).request('/api/health');
-      assert.equal(((await res.json()) as { database: string }).database, 'pglite');
+      assert.equal(Health.parse(await res.json()).status, 'ok');
     } finally {
       await database.close();
     }
