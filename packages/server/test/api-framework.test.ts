@@ -149,6 +149,12 @@ for (const engine of engines) {
       const invalid = await problem(await call(app, 'POST', '/api/notes', { ...key, body: { text: '', colour: 1 }, headers: { 'Accept-Language': 'en' } }));
       assert.equal(invalid.status, 422);
       assert.deepEqual(invalid.errors?.map((e) => e.path).sort(), ['colour', 'text']);
+      const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+      const nested = await call(app, 'POST', '/api/notes', { ...key, body: `{"text":${deep}}`, headers: { 'Content-Type': 'application/json' } });
+      assert.equal(nested.status, 413, 'too large for this endpoint first');
+      const rsp = await call(app, 'POST', '/api/notes', { ...key, body: `{"text":${'['.repeat(40)}${']'.repeat(40)}}` });
+      assert.equal(rsp.status, 400);
+      assert.match((await problem(rsp)).detail ?? '', /32/);
       assert.equal(runs.count, 0, 'no handler ran');
     });
 

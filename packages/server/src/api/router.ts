@@ -121,12 +121,34 @@ async function readBody(c: Context, endpoint: AnyEndpoint): Promise<unknown> {
   } catch {
     throw new ApiProblem('bad-request', { fr: 'Le corps de la requête n’est pas du texte UTF-8.', en: 'The request body is not UTF-8 text.' });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const where = (error as Error).message;
     throw new ApiProblem('bad-request', { fr: `Le corps de la requête n’est pas du JSON valide (${where}).`, en: `The request body is not valid JSON (${where}).` });
   }
+  if (depthOver(value, MAX_JSON_DEPTH))
+    throw new ApiProblem('bad-request', {
+      fr: `Le corps de la requête est imbriqué sur plus de ${String(MAX_JSON_DEPTH)} niveaux.`,
+      en: `The request body is nested more than ${String(MAX_JSON_DEPTH)} levels deep.`,
+    });
+  return value;
+}
+
+/** Deepest nesting of objects and arrays accepted in a body (no record of the API goes beyond 6). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max`, checked without recursion (a deep body must not exhaust the stack). */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() ?? [undefined, 0];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function unsupported(): ApiProblem {

@@ -18,7 +18,7 @@ export const serveUsage = `rsp serve [--config FILE.json] [--port 8080] [--host 
     --storybook serves a Storybook build under /storybook/ without it. Data goes to PostgreSQL
     when DATABASE_URL is set, else to PGlite in --data-dir (default .rsp-data). Settings come
     from the file, then the environment (RSP_PORT or PORT, RSP_HOST, DATABASE_URL, RSP_DATA_DIR,
-    RSP_CORS_ORIGINS), then the options; every wrong setting is named at start.
+    RSP_CORS_ORIGINS, RSP_ICE_SERVERS as JSON), then the options; every wrong setting is named at start.
     --demo first loads the demo data (the Lot and Ardèche networks and the national France
     Services list, only what is missing or outdated) and prints a fresh token per role, the
     previous demo tokens being revoked (docs/demo.md).`;
@@ -99,7 +99,7 @@ export async function serve(args: string[], io: CommandIo, env: NodeJS.ProcessEn
       // Created before listening so that nothing can fail once the URL is printed.
       demo = await createDemoTokens(database);
     }
-    server = await listen({ host: values.host ?? config.host, mounts, database, corsOrigins: config.corsOrigins }, port, extras, io);
+    server = await listen({ host: values.host ?? config.host, mounts, database, corsOrigins: config.corsOrigins, iceServers: config.iceServers }, port, extras, io);
     io.out(`RSP Kit server listening on ${server.url} (database: ${where.description})`);
     if (demo) io.out(demoLines(demo, server.url));
     for (const line of extras.describe?.(server.url) ?? []) io.out(line);
