@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { NOW, call, engines, seed, testApp, tokenFor } from './support/harness.js';
 import type { Database } from '../src/db/index.js';
 import { revokeToken, findToken } from '../src/db/index.js';
-import { VisioConfig, VisioDesk } from '../src/routes/visio.js';
+import { VisioConfig, VisioDesk } from '@rsp/core/client.js';
 
 const QueueList = z.strictObject({ items: z.array(QueueEntry) });
 const MINUTE = 60_000;

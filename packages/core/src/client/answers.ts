@@ -6,7 +6,7 @@ import { Convention } from '../schemas/convention.js';
 import type { CountsSummary, SiteSurveyStats, SurveyStats, TripSummary, VisioStats } from '../evaluation/index.js';
 import { Channel } from '../schemas/motif.js';
 import { Site, VenueKind } from '../schemas/site.js';
-import { VisioSession } from '../schemas/visio.js';
+import { VisioOutcome, VisioSession } from '../schemas/visio.js';
 
 /*
  * Answer schemas of the HTTP API (docs/api.md) that the data model does not
@@ -151,6 +151,29 @@ export type QueueEntry = z.infer<typeof QueueEntry>;
 /** An agent admits a citizen: the ticket, the citizen's PeerJS id to call, and the session record opened. */
 export const Admission = z.strictObject({ ticketId: Id, peerId: z.string().min(1), session: VisioSession });
 export type Admission = z.infer<typeof Admission>;
+
+/** An agent's desk (`POST /api/visio/desk`): its server-issued PeerJS id and the `token` to open PeerJS with. */
+export const VisioDesk = z.strictObject({ peerId: z.string().min(1), peerToken: z.string().min(16) });
+export type VisioDesk = z.infer<typeof VisioDesk>;
+
+/** An ICE server as handed to the browser (`RTCIceServer`). */
+export const IceServerAnswer = z.strictObject({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServerAnswer = z.infer<typeof IceServerAnswer>;
+
+/** The video counter's settings (`GET /api/visio/config`): where the signalling server is, its key, and the ICE servers. */
+export const VisioConfig = z.strictObject({ peerPath: z.string(), peerKey: z.string(), iceServers: z.array(IceServerAnswer) });
+export type VisioConfig = z.infer<typeof VisioConfig>;
+
+/** How an agent ends a session (`POST /api/visio/sessions/{id}/end`). */
+export const EndSessionRequest = z.strictObject({
+  outcome: VisioOutcome,
+  documentsExchanged: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(1000, 'rsp.tooBig').optional(),
+});
+export type EndSessionRequest = z.infer<typeof EndSessionRequest>;
 
 const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 

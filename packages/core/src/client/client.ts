@@ -11,6 +11,7 @@ import type { Channel } from '../schemas/motif.js';
 import { Motif } from '../schemas/motif.js';
 import type { VenueKind } from '../schemas/site.js';
 import { SurveyDefinition } from '../schemas/survey.js';
+import { VisioSession } from '../schemas/visio.js';
 import type { SurveyResponseInput } from '../schemas/survey.js';
 import { describeIssues } from '../schemas/validate.js';
 import { WeeklyCount } from '../schemas/weekly-count.js';
@@ -30,9 +31,12 @@ import {
   SiteList,
   ApiSlot,
   SurveyReceipt,
+  VisioConfig,
+  VisioDesk,
   VisioTicket,
   VisioTicketStatus,
 } from './answers.js';
+import type { EndSessionRequest } from './answers.js';
 import type { ApiCall } from './errors.js';
 import { HttpError, NetworkError, ResponseValidationError, TimeoutError } from './errors.js';
 
@@ -197,6 +201,12 @@ export interface ApiClient {
   visioQueue(agency: string, options?: ApiCallOptions): Promise<QueueEntry[]>;
   /** `POST /api/visio/queue/admit` (agent token): takes the next citizen, or the given ticket. */
   admitVisio(request: { readonly agencyId: string; readonly ticketId?: string }, options?: ApiPostOptions): Promise<Admission>;
+  /** `GET /api/visio/config`: the signalling server's path and key, and the ICE servers. */
+  visioConfig(options?: ApiCallOptions): Promise<VisioConfig>;
+  /** `POST /api/visio/desk` (agent token): opens the agent's desk, with its server-issued PeerJS id and token. */
+  openVisioDesk(options?: ApiPostOptions): Promise<VisioDesk>;
+  /** `POST /api/visio/sessions/{id}/end` (agent token): ends a session with its outcome. */
+  endVisioSession(id: string, request: EndSessionRequest, options?: ApiPostOptions): Promise<VisioSession>;
   /** `GET /api/health`. */
   health(options?: ApiCallOptions): Promise<Health>;
   /** `GET /api/openapi.json`: the server's OpenAPI document. */
@@ -406,6 +416,9 @@ export function createClient(options: ClientOptions): ApiClient {
     cancelVisio: (id, o) => send({ method: 'delete', path: `api/visio/tickets/${enc(id)}`, answer: 'empty', options: o }),
     visioQueue: (agency, o) => send({ method: 'get', path: 'api/visio/queue', query: { agency }, answer: list(QueueEntry), options: o }),
     admitVisio: (body, o) => send({ method: 'post', path: 'api/visio/queue/admit', body, answer: Admission, options: o }),
+    visioConfig: (o) => send({ method: 'get', path: 'api/visio/config', answer: VisioConfig, options: o }),
+    openVisioDesk: (o) => send({ method: 'post', path: 'api/visio/desk', body: {}, answer: VisioDesk, options: o }),
+    endVisioSession: (id, body, o) => send({ method: 'post', path: `api/visio/sessions/${enc(id)}/end`, body, answer: VisioSession, options: o }),
     health: (o) => send({ method: 'get', path: 'api/health', answer: Health, options: o }),
     openApi: (o) => send({ method: 'get', path: 'api/openapi.json', answer: OpenApiDocument, options: o }),
   };

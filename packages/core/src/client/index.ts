@@ -15,7 +15,9 @@ export {
   ApiSlot,
   ApiTimeRange,
   BookingConfirmation,
+  EndSessionRequest,
   Health,
+  IceServerAnswer,
   OpenApiDocument,
   ProblemDetails,
   ProblemField,
@@ -26,6 +28,8 @@ export {
   SiteList,
   SiteListItem,
   SurveyReceipt,
+  VisioConfig,
+  VisioDesk,
   VisioTicket,
   VisioTicketStatus,
 } from './answers.js';

@@ -1,5 +1,5 @@
-import { Admission, QueueEntry, VisioTicket, VisioTicketStatus } from '@rsp/core/client.js';
-import { Id, VisioOutcome, VisioSession } from '@rsp/core/schemas.js';
+import { Admission, EndSessionRequest, QueueEntry, VisioConfig, VisioDesk, VisioTicket, VisioTicketStatus } from '@rsp/core/client.js';
+import { Id, VisioSession } from '@rsp/core/schemas.js';
 import { z } from 'zod';
 import { endpoint, ok } from '../api/endpoint.js';
 import type { AnyEndpoint } from '../api/endpoint.js';
@@ -32,25 +32,7 @@ export const TicketRequestBody = z.strictObject({ siteId: Id, agencyId: Id, moti
 /** `POST /api/visio/queue/admit` body. */
 export const AdmitBody = z.strictObject({ agencyId: Id, ticketId: Id.optional() });
 /** `POST /api/visio/sessions/{id}/end` body. */
-export const EndSessionBody = z.strictObject({
-  outcome: VisioOutcome,
-  documentsExchanged: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(1000, 'rsp.tooBig').optional(),
-});
-
-/** `POST /api/visio/desk` answer: the agent desk's PeerJS id and the `token` to open it with. */
-export const VisioDesk = z.strictObject({ peerId: z.string().min(1), peerToken: z.string().min(16) });
-export type VisioDesk = z.infer<typeof VisioDesk>;
-
-/** An ICE server as handed to the browser (RTCIceServer). */
-export const IceServerAnswer = z.strictObject({
-  urls: z.union([z.string(), z.array(z.string())]),
-  username: z.string().optional(),
-  credential: z.string().optional(),
-});
-
-/** `GET /api/visio/config` answer: where the signalling server is and which ICE servers to use. */
-export const VisioConfig = z.strictObject({ peerPath: z.string(), peerKey: z.string(), iceServers: z.array(IceServerAnswer) });
-export type VisioConfig = z.infer<typeof VisioConfig>;
+export const EndSessionBody = EndSessionRequest;
 
 const QueueList = z.strictObject({ items: z.array(QueueEntry) });
 
