@@ -42,7 +42,9 @@ const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 const rows = [];
 const problems = [];
 
-for (const pkg of workspacePackages()) {
+// RSP_PACKAGES=core,elements limits the table to those folders (as rollup.config.mjs does).
+const only = process.env.RSP_PACKAGES?.split(',');
+for (const pkg of workspacePackages().filter((p) => !only || only.includes(p.folder))) {
   if (pkg.platform === 'node') continue;
   const budgets = pkg.size;
   const used = new Set();
