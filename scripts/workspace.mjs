@@ -78,6 +78,8 @@ function distName(target) {
 export function demoMounts({ storybook = true } = {}) {
   const mounts = [
     { prefix: '/', root: join(root, 'examples') },
+    // The national data files, for the examples that read a static file instead of the API.
+    { prefix: '/data/', root: join(root, 'data') },
     ...workspacePackages().map((pkg) => ({ prefix: `/npm/${pkg.manifest.name}/dist/`, root: join(pkg.dir, 'dist') })),
   ];
   if (storybook && existsSync(join(root, 'storybook-static'))) {
