@@ -14,6 +14,8 @@ export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
+  // The national data files, so that stories show real sites (the France Services list).
+  staticDirs: [{ from: '../data', to: '/data' }],
   core: {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
