@@ -139,7 +139,7 @@ interface JsonSchema {
   default?: unknown;
 }
 
-function jsonSchemaOf(schema: z.ZodType | undefined): JsonSchema | undefined {
+function jsonSchemaOf(schema: z.core.$ZodType | undefined): JsonSchema | undefined {
   if (!schema) return undefined;
   try {
     return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref', reused: 'inline' }) as JsonSchema;
@@ -395,7 +395,7 @@ async function contractBreach(endpoint: AnyEndpoint, shot: Shot, res: Response):
   if (res.status < 300 && spec?.schema && res.status !== 204 && shot.method === endpoint.method) {
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('json')) return undefined; // another negotiated format (GeoJSON is json too; calendar text is not checked here)
-    const parsed = spec.schema.safeParse(await res.json());
+    const parsed = z.safeParse(spec.schema, await res.json());
     if (!parsed.success) return `${String(res.status)} answer fails its schema: ${z.prettifyError(parsed.error).slice(0, 400)}`;
   }
   return undefined;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../src/db/index.js';
 import { call, engines, seed, testApp } from './support/harness.js';
 
-const Items = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+const Items = <T extends z.core.$ZodType>(item: T) => z.strictObject({ items: z.array(item) });
 const SlotList = Items(ApiSlot);
 
 async function problem(res: Response, status: number): Promise<z.infer<typeof ProblemDetails>> {

@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AgencySector, NationalPartner } from '../schemas/agency.js';
 import { Id, LocalizedText } from '../schemas/common.js';
 
@@ -10,19 +10,24 @@ import { Id, LocalizedText } from '../schemas/common.js';
  */
 export const CharterRule = z.discriminatedUnion('check', [
   /** Opening hours to the public per week, in a typical week (median of the reference weeks). */
-  z.strictObject({ id: Id, check: z.literal('weekly-hours'), minHours: z.number().positive('rsp.positive') }),
+  z.strictObject({ id: Id, check: z.literal('weekly-hours'), minHours: z.number().check(z.positive('rsp.positive')) }),
   /** Days open per week, in a typical week. */
-  z.strictObject({ id: Id, check: z.literal('open-days'), minDays: z.number().int('rsp.integer').min(1, 'rsp.positive').max(7, 'rsp.tooBig') }),
+  z.strictObject({ id: Id, check: z.literal('open-days'), minDays: z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive'), z.lte(7, 'rsp.tooBig')) }),
   /** At least one partner under convention in each of these sectors. */
-  z.strictObject({ id: Id, check: z.literal('partner-sectors'), sectors: z.array(AgencySector).min(1, 'rsp.atLeastOne') }),
+  z.strictObject({ id: Id, check: z.literal('partner-sectors'), sectors: z.array(AgencySector).check(z.minLength(1, 'rsp.atLeastOne')) }),
   /** At least `min` of a counted piece of equipment. */
-  z.strictObject({ id: Id, check: z.literal('equipment-count'), equipment: z.enum(['broadbandComputers']), min: z.number().int('rsp.integer').min(1, 'rsp.positive') }),
+  z.strictObject({
+    id: Id,
+    check: z.literal('equipment-count'),
+    equipment: z.enum(['broadbandComputers']),
+    min: z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive')),
+  }),
   /** A yes/no feature of the site that must be yes. */
   z.strictObject({ id: Id, check: z.literal('site-feature'), feature: z.enum(['confidentialSpace', 'equipment.scanner', 'equipment.printer', 'equipment.visioStation']) }),
   /** At least `min` trained advisers. */
-  z.strictObject({ id: Id, check: z.literal('advisers'), min: z.number().int('rsp.integer').min(1, 'rsp.positive') }),
+  z.strictObject({ id: Id, check: z.literal('advisers'), min: z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive')) }),
   /** Conventions with each of these national partners. */
-  z.strictObject({ id: Id, check: z.literal('national-partners'), partners: z.array(NationalPartner).min(1, 'rsp.atLeastOne') }),
+  z.strictObject({ id: Id, check: z.literal('national-partners'), partners: z.array(NationalPartner).check(z.minLength(1, 'rsp.atLeastOne')) }),
 ]);
 export type CharterRule = z.infer<typeof CharterRule>;
 
@@ -32,16 +37,18 @@ export const CharterProfile = z
     id: Id,
     title: LocalizedText,
     /** The text the rules come from. */
-    reference: z.string().trim().min(1, 'rsp.required').max(300, 'rsp.tooLong'),
-    rules: z.array(CharterRule).min(1, 'rsp.atLeastOne'),
+    reference: z.string().check(z.trim(), z.minLength(1, 'rsp.required'), z.maxLength(300, 'rsp.tooLong')),
+    rules: z.array(CharterRule).check(z.minLength(1, 'rsp.atLeastOne')),
   })
-  .superRefine((profile, ctx) => {
-    const seen = new Set<string>();
-    profile.rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', message: 'rsp.duplicateId', path: ['rules', index, 'id'] });
-      seen.add(rule.id);
-    });
-  });
+  .check(
+    z.superRefine((profile, ctx) => {
+      const seen = new Set<string>();
+      profile.rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', message: 'rsp.duplicateId', path: ['rules', index, 'id'] });
+        seen.add(rule.id);
+      });
+    }),
+  );
 export type CharterProfile = z.infer<typeof CharterProfile>;
 export type CharterProfileInput = z.input<typeof CharterProfile>;
 

@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Booking } from '../schemas/booking.js';
 import { Id, IsoDate, IsoDateTime } from '../schemas/common.js';
 import { Convention } from '../schemas/convention.js';
@@ -24,21 +24,21 @@ export type ProblemField = z.infer<typeof ProblemField>;
  * error answer. Extension members are allowed by the RFC and ignored here.
  */
 export const ProblemDetails = z.object({
-  type: z.string().default('about:blank'),
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(ProblemField).optional(),
+  type: z._default(z.string(), 'about:blank'),
+  title: z.optional(z.string()),
+  status: z.optional(z.number().check(z.int())),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(ProblemField)),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
 /** A site in a list, with its distance when the list was asked `near` a point. */
-export const SiteListItem = z.strictObject({ site: Site, distanceKm: z.number().min(0).optional() });
+export const SiteListItem = z.strictObject({ site: Site, distanceKm: z.optional(z.number().check(z.gte(0))) });
 export type SiteListItem = z.infer<typeof SiteListItem>;
 
 /** A page of sites: the hits, and how many sites match in all. */
-export const SiteList = z.strictObject({ total: z.number().int().min(0), items: z.array(SiteListItem) });
+export const SiteList = z.strictObject({ total: z.number().check(z.int(), z.gte(0)), items: z.array(SiteListItem) });
 export type SiteList = z.infer<typeof SiteList>;
 
 /** A site as a GeoJSON point feature (`Accept: application/geo+json`), for maps. */
@@ -51,7 +51,7 @@ export const SiteFeature = z.strictObject({
     venueKind: VenueKind,
     commune: z.string(),
     postcode: z.string(),
-    distanceKm: z.number().min(0).optional(),
+    distanceKm: z.optional(z.number().check(z.gte(0))),
   }),
 });
 export type SiteFeature = z.infer<typeof SiteFeature>;
@@ -76,14 +76,14 @@ export type ApiFinding = z.infer<typeof ApiFinding>;
 export const ApiSiteAudit = z.strictObject({ id: Id, name: z.string(), status: ApiCharterStatus, findings: z.array(ApiFinding) });
 export type ApiSiteAudit = z.infer<typeof ApiSiteAudit>;
 
-const StatusCounts = { met: z.number().int().min(0), notMet: z.number().int().min(0), unknown: z.number().int().min(0) };
+const StatusCounts = { met: z.number().check(z.int(), z.gte(0)), notMet: z.number().check(z.int(), z.gte(0)), unknown: z.number().check(z.int(), z.gte(0)) };
 
 /** A network's charter audit (the charter engine's `NetworkAudit`). */
 export const ApiNetworkAudit = z.strictObject({
   ...StatusCounts,
   charter: z.string(),
   referenceDate: IsoDate,
-  sites: z.number().int().min(0),
+  sites: z.number().check(z.int(), z.gte(0)),
   rules: z.record(z.string(), z.strictObject(StatusCounts)),
   results: z.array(ApiSiteAudit),
 });
@@ -95,25 +95,25 @@ export const SiteDetail = z.strictObject({
   conventions: z.array(Convention),
   hours: z.strictObject({
     /** `null` when the hours are unknown. */
-    openNow: z.boolean().nullable(),
+    openNow: z.nullable(z.boolean()),
     /** The next opening or closing, when known. */
-    nextChange: IsoDateTime.nullable(),
+    nextChange: z.nullable(IsoDateTime),
     /** Today's opening ranges (Europe/Paris). */
     today: z.array(ApiTimeRange),
   }),
-  charter: ApiSiteAudit.extend({ profile: z.string() }),
+  charter: z.extend(ApiSiteAudit, { profile: z.string() }),
 });
 export type SiteDetail = z.infer<typeof SiteDetail>;
 
 /** A free appointment slot. */
-export const ApiSlot = z.strictObject({ start: IsoDateTime, end: IsoDateTime, channel: Channel.optional(), siteId: Id.optional() });
+export const ApiSlot = z.strictObject({ start: IsoDateTime, end: IsoDateTime, channel: z.optional(Channel), siteId: z.optional(Id) });
 export type ApiSlot = z.infer<typeof ApiSlot>;
 
 /** A list of records. */
-export const Items = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+export const Items = <T extends z.core.SomeType>(item: T) => z.strictObject({ items: z.array(item) });
 
 /** The answer to a booking or a reschedule: the booking, its secret token, and where to get its calendar file. */
-export const BookingConfirmation = z.strictObject({ booking: Booking, token: z.string().min(16), icsUrl: z.string() });
+export const BookingConfirmation = z.strictObject({ booking: Booking, token: z.string().check(z.minLength(16)), icsUrl: z.string() });
 export type BookingConfirmation = z.infer<typeof BookingConfirmation>;
 
 /** The answer to a survey response: when it was recorded. */
@@ -123,17 +123,17 @@ export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 /** A visio-guichet ticket: the citizen's place in an agency's queue and the PeerJS id to wait on. */
 export const VisioTicket = z.strictObject({
   ticketId: Id,
-  peerId: z.string().min(1),
-  position: z.number().int().min(0),
-  estimatedWaitMinutes: z.number().min(0),
+  peerId: z.string().check(z.minLength(1)),
+  position: z.number().check(z.int(), z.gte(0)),
+  estimatedWaitMinutes: z.number().check(z.gte(0)),
 });
 export type VisioTicket = z.infer<typeof VisioTicket>;
 
 /** A ticket's state as the citizen polls it. */
-export const VisioTicketStatus = VisioTicket.extend({
+export const VisioTicketStatus = z.extend(VisioTicket, {
   status: z.enum(['waiting', 'admitted', 'cancelled', 'expired']),
   /** The agent's PeerJS id, once admitted. */
-  agentPeerId: z.string().min(1).optional(),
+  agentPeerId: z.optional(z.string().check(z.minLength(1))),
 });
 export type VisioTicketStatus = z.infer<typeof VisioTicketStatus>;
 
@@ -142,25 +142,25 @@ export const QueueEntry = z.strictObject({
   ticketId: Id,
   siteId: Id,
   agencyId: Id,
-  motifId: Id.optional(),
+  motifId: z.optional(Id),
   requestedAt: IsoDateTime,
-  position: z.number().int().min(0),
+  position: z.number().check(z.int(), z.gte(0)),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 
 /** An agent admits a citizen: the ticket, the citizen's PeerJS id to call, and the session record opened. */
-export const Admission = z.strictObject({ ticketId: Id, peerId: z.string().min(1), session: VisioSession });
+export const Admission = z.strictObject({ ticketId: Id, peerId: z.string().check(z.minLength(1)), session: VisioSession });
 export type Admission = z.infer<typeof Admission>;
 
 /** An agent's desk (`POST /api/visio/desk`): its server-issued PeerJS id and the `token` to open PeerJS with. */
-export const VisioDesk = z.strictObject({ peerId: z.string().min(1), peerToken: z.string().min(16) });
+export const VisioDesk = z.strictObject({ peerId: z.string().check(z.minLength(1)), peerToken: z.string().check(z.minLength(16)) });
 export type VisioDesk = z.infer<typeof VisioDesk>;
 
 /** An ICE server as handed to the browser (`RTCIceServer`). */
 export const IceServerAnswer = z.strictObject({
   urls: z.union([z.string(), z.array(z.string())]),
-  username: z.string().optional(),
-  credential: z.string().optional(),
+  username: z.optional(z.string()),
+  credential: z.optional(z.string()),
 });
 export type IceServerAnswer = z.infer<typeof IceServerAnswer>;
 
@@ -171,7 +171,7 @@ export type VisioConfig = z.infer<typeof VisioConfig>;
 /** How an agent ends a session (`POST /api/visio/sessions/{id}/end`). */
 export const EndSessionRequest = z.strictObject({
   outcome: VisioOutcome,
-  documentsExchanged: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(1000, 'rsp.tooBig').optional(),
+  documentsExchanged: z.optional(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(1000, 'rsp.tooBig'))),
 });
 export type EndSessionRequest = z.infer<typeof EndSessionRequest>;
 
@@ -187,8 +187,8 @@ export const ApiEvaluationReport = z.strictObject({
   period: z.strictObject({ from: IsoDate, to: IsoDate }),
   siteNames: z.record(z.string(), z.string()),
   counts: z.custom<CountsSummary>(isRecord),
-  survey: z.custom<SurveyStats>(isRecord).optional(),
-  surveyBySite: z.array(z.custom<SiteSurveyStats>(isRecord)).optional(),
+  survey: z.optional(z.custom<SurveyStats>(isRecord)),
+  surveyBySite: z.optional(z.array(z.custom<SiteSurveyStats>(isRecord))),
   visio: z.custom<VisioStats>(isRecord),
   trips: z.custom<TripSummary>(isRecord),
 });

@@ -1,6 +1,6 @@
 import '../zod-config.js';
 import ky, { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NetworkAudit } from '../charter/engine.js';
 import type { EvaluationReport } from '../evaluation/report.js';
 import type { Locale } from '../locale.js';
@@ -216,7 +216,7 @@ export interface ApiClient {
 type Method = 'get' | 'post' | 'delete';
 type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
-interface Spec<S extends z.ZodType | 'text' | 'empty'> {
+interface Spec<S extends z.core.$ZodType | 'text' | 'empty'> {
   readonly method: Method;
   readonly path: string;
   readonly answer: S;
@@ -226,7 +226,7 @@ interface Spec<S extends z.ZodType | 'text' | 'empty'> {
   readonly options?: ApiPostOptions | undefined;
 }
 
-type Answer<S> = S extends z.ZodType ? z.output<S> : S extends 'text' ? string : undefined;
+type Answer<S> = S extends z.core.$ZodType ? z.output<S> : S extends 'text' ? string : undefined;
 
 /** Statuses retried for GET and DELETE: the server did not act or may succeed next time. */
 const idempotentStatuses = [408, 429, 500, 502, 503, 504];
@@ -292,7 +292,7 @@ export function createClient(options: ClientOptions): ApiClient {
     return typeof source === 'function' ? await source() : source;
   }
 
-  function parse<S extends z.ZodType>(call: ApiCall, schema: S, text: string): z.output<S> {
+  function parse<S extends z.core.$ZodType>(call: ApiCall, schema: S, text: string): z.output<S> {
     let data: unknown;
     try {
       data = text === '' ? undefined : JSON.parse(text);
@@ -301,7 +301,7 @@ export function createClient(options: ClientOptions): ApiClient {
         { path: '', message: locale === 'fr' ? 'la réponse n’est pas du JSON valide' : 'the answer is not valid JSON', code: 'rsp.json' },
       ]);
     }
-    const result = schema.safeParse(data, { reportInput: true, jitless: true });
+    const result = z.safeParse(schema, data, { reportInput: true, jitless: true });
     if (!result.success) throw new ResponseValidationError(call, describeIssues(result.error.issues, locale));
     return result.data;
   }
@@ -321,7 +321,7 @@ export function createClient(options: ClientOptions): ApiClient {
     return error;
   }
 
-  async function send<S extends z.ZodType | 'text' | 'empty'>(request: Spec<S>): Promise<Answer<S>> {
+  async function send<S extends z.core.$ZodType | 'text' | 'empty'>(request: Spec<S>): Promise<Answer<S>> {
     const call: ApiCall = { method: request.method.toUpperCase(), path: `/${request.path}` };
     const signal = request.options?.signal;
     const headers: Record<string, string> = { accept: request.accept ?? 'application/json' };
@@ -360,7 +360,7 @@ export function createClient(options: ClientOptions): ApiClient {
     }
   }
 
-  const list = <S extends z.ZodType>(schema: S) => Items(schema).transform((answer) => answer.items);
+  const list = <S extends z.core.$ZodType>(schema: S) => z.pipe(Items(schema), z.transform((answer: { items: z.output<S>[] }) => answer.items));
 
   const siteQuery = (filters: SiteFilters | NearQuery = {}): Query => ({
     agency: filters.agency,

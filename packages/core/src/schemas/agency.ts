@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Phone, SchemaVersion, WebUrl, text } from './common.js';
 
 /**
@@ -36,12 +36,12 @@ export const Agency = z.strictObject({
   /** Short name as people say it: `CAF`. */
   name: text(80),
   /** Full name: `Caisse d'allocations familiales du Lot`. */
-  fullName: text(200).optional(),
+  fullName: z.optional(text(200)),
   sector: AgencySector,
   /** The national network it belongs to, when it counts as a France Services national partner. */
-  nationalPartner: NationalPartner.optional(),
-  website: WebUrl.optional(),
-  phone: Phone.optional(),
+  nationalPartner: z.optional(NationalPartner),
+  website: z.optional(WebUrl),
+  phone: z.optional(Phone),
 });
 export type Agency = z.infer<typeof Agency>;
 export type AgencyInput = z.input<typeof Agency>;

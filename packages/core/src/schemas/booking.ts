@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Email, Id, IsoDateTime, Phone, SchemaVersion, text, whenValid } from './common.js';
 import { Channel } from './motif.js';
 
@@ -7,10 +7,10 @@ import { Channel } from './motif.js';
 export const BookingPerson = z
   .strictObject({
     name: text(120),
-    phone: Phone.optional(),
-    email: Email.optional(),
+    phone: z.optional(Phone),
+    email: z.optional(Email),
   })
-  .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'rsp.phoneOrEmail', path: ['phone'] });
+  .check(z.refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'rsp.phoneOrEmail', path: ['phone'] }));
 export type BookingPerson = z.infer<typeof BookingPerson>;
 
 /** An appointment with a partner agency, at a site, by phone or by visio-guichet. */
@@ -21,17 +21,19 @@ export const Booking = z
     agencyId: Id,
     motifId: Id,
     /** The site where it happens, or from which the visio-guichet call is made. */
-    siteId: Id.optional(),
+    siteId: z.optional(Id),
     channel: Channel,
     start: IsoDateTime,
     end: IsoDateTime,
-    status: z.enum(['confirmed', 'cancelled', 'honoured', 'no-show']).default('confirmed'),
+    status: z._default(z.enum(['confirmed', 'cancelled', 'honoured', 'no-show']), 'confirmed'),
     person: BookingPerson,
     /** Booked by the person, or by a mediator on their behalf. */
-    bookedBy: z.enum(['user', 'mediator']).default('user'),
+    bookedBy: z._default(z.enum(['user', 'mediator']), 'user'),
     createdAt: IsoDateTime,
   })
-  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'rsp.endAfterStart', path: ['end'], ...whenValid('start', 'end') })
-  .refine((b) => b.channel === 'phone' || b.siteId !== undefined, { message: 'rsp.siteRequired', path: ['siteId'] });
+  .check(
+    z.refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'rsp.endAfterStart', path: ['end'], ...whenValid('start', 'end') }),
+    z.refine((b) => b.channel === 'phone' || b.siteId !== undefined, { message: 'rsp.siteRequired', path: ['siteId'] }),
+  );
 export type Booking = z.infer<typeof Booking>;
 export type BookingInput = z.input<typeof Booking>;

@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Version of the RSP Kit data model. Every stored or exchanged record says
@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const SCHEMA_VERSION = 1;
 
 /** The `schemaVersion` field of every record: the current version, filled in when absent. */
-export const SchemaVersion = z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION);
+export const SchemaVersion = z._default(z.literal(SCHEMA_VERSION), SCHEMA_VERSION);
 
 /**
  * An identifier: letters, digits, `.`, `_`, `:` and `-`, starting with a
@@ -16,23 +16,21 @@ export const SchemaVersion = z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION);
  */
 export const Id = z
   .string()
-  .min(1, 'rsp.required')
-  .max(100, 'rsp.id')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'rsp.id');
+  .check(z.minLength(1, 'rsp.required'), z.maxLength(100, 'rsp.id'), z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'rsp.id'));
 
 /** A short human text: trimmed, not empty, at most `max` characters. */
-export const text = (max = 200) => z.string().trim().min(1, 'rsp.required').max(max, 'rsp.tooLong');
+export const text = (max = 200) => z.string().check(z.trim(), z.minLength(1, 'rsp.required'), z.maxLength(max, 'rsp.tooLong'));
 
 /** A French commune code (INSEE, "code officiel géographique"): 5 characters, Corsica `2A`/`2B`. */
-export const InseeCode = z.string().regex(/^(?:\d{2}|2[AB])\d{3}$/, 'rsp.insee');
+export const InseeCode = z.string().check(z.regex(/^(?:\d{2}|2[AB])\d{3}$/, 'rsp.insee'));
 
 /** A French postcode: 5 digits. */
-export const Postcode = z.string().regex(/^\d{5}$/, 'rsp.postcode');
+export const Postcode = z.string().check(z.regex(/^\d{5}$/, 'rsp.postcode'));
 
 /** WGS 84 coordinates in decimal degrees. */
 export const Coordinates = z.strictObject({
-  lat: z.number().min(-90, 'rsp.latitude').max(90, 'rsp.latitude'),
-  lon: z.number().min(-180, 'rsp.longitude').max(180, 'rsp.longitude'),
+  lat: z.number().check(z.gte(-90, 'rsp.latitude'), z.lte(90, 'rsp.latitude')),
+  lon: z.number().check(z.gte(-180, 'rsp.longitude'), z.lte(180, 'rsp.longitude')),
 });
 export type Coordinates = z.infer<typeof Coordinates>;
 
@@ -43,13 +41,13 @@ export const IsoDate = z.iso.date('rsp.date');
 export const IsoDateTime = z.iso.datetime({ offset: true, message: 'rsp.dateTime' });
 
 /** An ISO week, `2026-W10`. */
-export const IsoWeek = z.string().regex(/^\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])$/, 'rsp.isoWeek');
+export const IsoWeek = z.string().check(z.regex(/^\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])$/, 'rsp.isoWeek'));
 
 /** An e-mail address. */
 export const Email = z.email('rsp.email');
 
 /** A telephone number as written: digits, spaces, dots, dashes, parentheses and a leading `+`. */
-export const Phone = z.string().trim().regex(/^\+?[\d\s.()-]{6,25}$/, 'rsp.phone');
+export const Phone = z.string().check(z.trim(), z.regex(/^\+?[\d\s.()-]{6,25}$/, 'rsp.phone'));
 
 /** A web address (http or https). */
 export const WebUrl = z.url({ protocol: /^https?$/, message: 'rsp.url' });
@@ -58,19 +56,19 @@ export const WebUrl = z.url({ protocol: /^https?$/, message: 'rsp.url' });
  * Opening hours in the OpenStreetMap `opening_hours` syntax, the form the
  * national schemas use (`Mo-Fr 09:00-12:00,14:00-17:00; PH off`).
  */
-export const OpeningHoursText = z.string().trim().min(1, 'rsp.required').max(1000, 'rsp.tooLong');
+export const OpeningHoursText = z.string().check(z.trim(), z.minLength(1, 'rsp.required'), z.maxLength(1000, 'rsp.tooLong'));
 
 /** A person to contact: a name and at least one way to reach them. */
 export const Contact = z.strictObject({
   name: text(120),
-  role: text(120).optional(),
-  email: Email.optional(),
-  phone: Phone.optional(),
+  role: z.optional(text(120)),
+  email: z.optional(Email),
+  phone: z.optional(Phone),
 });
 export type Contact = z.infer<typeof Contact>;
 
 /** A text in French (required) and English (optional). */
-export const LocalizedText = z.strictObject({ fr: text(500), en: text(500).optional() });
+export const LocalizedText = z.strictObject({ fr: text(500), en: z.optional(text(500)) });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**

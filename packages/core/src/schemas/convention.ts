@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Contact, Id, IsoDate, OpeningHoursText, SchemaVersion } from './common.js';
 
 /**
@@ -12,12 +12,12 @@ export const Convention = z.strictObject({
   id: Id,
   siteId: Id,
   agencyId: Id,
-  signedOn: IsoDate.optional(),
-  referents: z.array(Contact).max(20, 'rsp.tooMany').default([]),
+  signedOn: z.optional(IsoDate),
+  referents: z._default(z.array(Contact).check(z.maxLength(20, 'rsp.tooMany')), []),
   /** When the agency's own staff is present at the site, OSM syntax. */
-  presenceHours: OpeningHoursText.optional(),
+  presenceHours: z.optional(OpeningHoursText),
   /** Whether the agency answers visio-guichet calls from this site. */
-  visio: z.boolean().optional(),
+  visio: z.optional(z.boolean()),
 });
 export type Convention = z.infer<typeof Convention>;
 export type ConventionInput = z.input<typeof Convention>;

@@ -1,12 +1,12 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, SchemaVersion, text } from './common.js';
 
 /** A training a mediator received from a partner agency. */
 export const Training = z.strictObject({
   agencyId: Id,
-  date: IsoDate.optional(),
-  hours: z.number().positive('rsp.positive').max(200, 'rsp.tooBig').optional(),
+  date: z.optional(IsoDate),
+  hours: z.optional(z.number().check(z.positive('rsp.positive'), z.lte(200, 'rsp.tooBig'))),
 });
 export type Training = z.infer<typeof Training>;
 
@@ -16,8 +16,8 @@ export const Mediator = z.strictObject({
   id: Id,
   name: text(120),
   role: z.enum(['multimedia-animator', 'reception-agent', 'france-services-adviser', 'other']),
-  siteIds: z.array(Id).min(1, 'rsp.atLeastOne'),
-  trainings: z.array(Training).default([]),
+  siteIds: z.array(Id).check(z.minLength(1, 'rsp.atLeastOne')),
+  trainings: z._default(z.array(Training), []),
 });
 export type Mediator = z.infer<typeof Mediator>;
 export type MediatorInput = z.input<typeof Mediator>;

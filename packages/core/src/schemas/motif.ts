@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, SchemaVersion, text } from './common.js';
 
 /** How an appointment takes place. */
@@ -17,18 +17,18 @@ export const Motif = z
     id: Id,
     agencyId: Id,
     label: LocalizedText,
-    description: LocalizedText.optional(),
+    description: z.optional(LocalizedText),
     /** The kind of adviser who handles it (`retraite`, `prestations-familiales`…). */
-    adviserKind: text(80).optional(),
-    durationMinutes: z.number().int('rsp.integer').min(5, 'rsp.minDuration').max(480, 'rsp.maxDuration'),
-    channels: z.array(Channel).min(1, 'rsp.atLeastOne'),
+    adviserKind: z.optional(text(80)),
+    durationMinutes: z.number().check(z.int('rsp.integer'), z.gte(5, 'rsp.minDuration'), z.lte(480, 'rsp.maxDuration')),
+    channels: z.array(Channel).check(z.minLength(1, 'rsp.atLeastOne')),
     /** Free time kept after each appointment. */
-    bufferMinutes: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(240, 'rsp.tooBig').default(0),
+    bufferMinutes: z._default(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(240, 'rsp.tooBig')), 0),
     /** The least notice for a booking (not less than 30 minutes ahead by default). */
-    minNoticeMinutes: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(43200, 'rsp.tooBig').default(30),
+    minNoticeMinutes: z._default(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(43200, 'rsp.tooBig')), 30),
     /** How far ahead one may book (about 3 months by default). */
-    horizonDays: z.number().int('rsp.integer').min(1, 'rsp.positive').max(366, 'rsp.tooBig').default(92),
+    horizonDays: z._default(z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive'), z.lte(366, 'rsp.tooBig')), 92),
   })
-  .refine((m) => new Set(m.channels).size === m.channels.length, { message: 'rsp.duplicates', path: ['channels'] });
+  .check(z.refine((m) => new Set(m.channels).size === m.channels.length, { message: 'rsp.duplicates', path: ['channels'] }));
 export type Motif = z.infer<typeof Motif>;
 export type MotifInput = z.input<typeof Motif>;

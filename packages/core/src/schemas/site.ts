@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   Coordinates,
   Email,
@@ -29,12 +29,12 @@ export type VenueKind = z.infer<typeof VenueKind>;
 
 /** A postal address in France. */
 export const Address = z.strictObject({
-  street: text(200).optional(),
-  complement: text(200).optional(),
+  street: z.optional(text(200)),
+  complement: z.optional(text(200)),
   postcode: Postcode,
   commune: text(120),
   /** The commune's INSEE code, when known. */
-  inseeCode: InseeCode.optional(),
+  inseeCode: z.optional(InseeCode),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -44,35 +44,35 @@ export type Address = z.infer<typeof Address>;
  */
 export const Equipment = z.strictObject({
   /** Broadband-connected computers available to users. */
-  broadbandComputers: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(1000, 'rsp.tooBig').optional(),
-  scanner: z.boolean().optional(),
-  printer: z.boolean().optional(),
+  broadbandComputers: z.optional(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(1000, 'rsp.tooBig'))),
+  scanner: z.optional(z.boolean()),
+  printer: z.optional(z.boolean()),
   /** A visio-guichet station (camera, microphone, screen) for video appointments. */
-  visioStation: z.boolean().optional(),
+  visioStation: z.optional(z.boolean()),
 });
 export type Equipment = z.infer<typeof Equipment>;
 
 /** The label a site holds and since when. */
 export const Label = z.strictObject({
   kind: z.enum(['rsp', 'msap', 'france-services']),
-  date: IsoDate.optional(),
+  date: z.optional(IsoDate),
 });
 export type Label = z.infer<typeof Label>;
 
 /** A stop of an itinerant site (bus): where and when. */
 export const Stop = z.strictObject({
   name: text(200),
-  address: Address.optional(),
-  coordinates: Coordinates.optional(),
-  openingHours: OpeningHoursText.optional(),
+  address: z.optional(Address),
+  coordinates: z.optional(Coordinates),
+  openingHours: z.optional(OpeningHoursText),
 });
 export type Stop = z.infer<typeof Stop>;
 
 /** Where a record came from, to trace a figure back to its source row. */
 export const SourceRef = z.strictObject({
   dataset: text(200),
-  id: text(200).optional(),
-  row: z.number().int('rsp.integer').min(1, 'rsp.positive').optional(),
+  id: z.optional(text(200)),
+  row: z.optional(z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive'))),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -83,29 +83,29 @@ export const Site = z.strictObject({
   name: text(200),
   venueKind: VenueKind,
   address: Address,
-  coordinates: Coordinates.optional(),
+  coordinates: z.optional(Coordinates),
   /** Opening hours to the public, OSM syntax. Absent: unknown (never "closed"). */
-  openingHours: OpeningHoursText.optional(),
+  openingHours: z.optional(OpeningHoursText),
   /** The original hours text when it could not be converted, kept for people to read. */
-  openingHoursText: text(2000).optional(),
+  openingHoursText: z.optional(text(2000)),
   /** Whether appointments can be booked. */
-  appointments: z.boolean().optional(),
-  phone: Phone.optional(),
-  email: Email.optional(),
-  website: WebUrl.optional(),
-  equipment: Equipment.default({}),
+  appointments: z.optional(z.boolean()),
+  phone: z.optional(Phone),
+  email: z.optional(Email),
+  website: z.optional(WebUrl),
+  equipment: z._default(Equipment, {}),
   /** A confidential, well-identified reception place. */
-  confidentialSpace: z.boolean().optional(),
+  confidentialSpace: z.optional(z.boolean()),
   /** Trained advisers (France Services asks for at least 2). */
-  advisers: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(500, 'rsp.tooBig').optional(),
-  mediatorIds: z.array(Id).default([]),
-  label: Label.optional(),
+  advisers: z.optional(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(500, 'rsp.tooBig'))),
+  mediatorIds: z._default(z.array(Id), []),
+  label: z.optional(Label),
   /** For an antenna, the main site it depends on. */
-  parentId: Id.optional(),
-  stops: z.array(Stop).max(200, 'rsp.tooMany').default([]),
+  parentId: z.optional(Id),
+  stops: z._default(z.array(Stop).check(z.maxLength(200, 'rsp.tooMany')), []),
   /** Free remarks from the source (appointments, itinerant schedule…). */
-  remarks: text(2000).optional(),
-  source: SourceRef.optional(),
+  remarks: z.optional(text(2000)),
+  source: z.optional(SourceRef),
 });
 export type Site = z.infer<typeof Site>;
 export type SiteInput = z.input<typeof Site>;

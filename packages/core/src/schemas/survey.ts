@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, LocalizedText, SchemaVersion } from './common.js';
 
 /** A choice offered by a question. */
@@ -9,30 +9,42 @@ export type SurveyOption = z.infer<typeof SurveyOption>;
 /** Show a question only when an earlier question's answer is (one of) the given value(s). */
 export const ShowIf = z.strictObject({
   question: Id,
-  equals: z.union([z.string(), z.array(z.string()).min(1, 'rsp.atLeastOne'), z.boolean(), z.number()]),
+  equals: z.union([z.string(), z.array(z.string()).check(z.minLength(1, 'rsp.atLeastOne')), z.boolean(), z.number()]),
 });
 export type ShowIf = z.infer<typeof ShowIf>;
 
 const questionBase = {
   id: Id,
   label: LocalizedText,
-  help: LocalizedText.optional(),
-  required: z.boolean().default(false),
-  showIf: ShowIf.optional(),
+  help: z.optional(LocalizedText),
+  required: z._default(z.boolean(), false),
+  showIf: z.optional(ShowIf),
 };
 
 /** A question of a survey; its `type` says what kind of answer it takes. */
 export const SurveyQuestion = z.discriminatedUnion('type', [
-  z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(SurveyOption).min(2, 'rsp.atLeastTwo') }),
-  z.strictObject({ ...questionBase, type: z.literal('multiple'), options: z.array(SurveyOption).min(2, 'rsp.atLeastTwo') }),
+  z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(SurveyOption).check(z.minLength(2, 'rsp.atLeastTwo')) }),
+  z.strictObject({ ...questionBase, type: z.literal('multiple'), options: z.array(SurveyOption).check(z.minLength(2, 'rsp.atLeastTwo')) }),
   /** A 1–5 scale (or 1–`max`). */
-  z.strictObject({ ...questionBase, type: z.literal('scale'), max: z.number().int('rsp.integer').min(2, 'rsp.tooSmall').max(10, 'rsp.tooBig').default(5) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('scale'),
+    max: z._default(z.number().check(z.int('rsp.integer'), z.gte(2, 'rsp.tooSmall'), z.lte(10, 'rsp.tooBig')), 5),
+  }),
   /** Four smileys, from very satisfied to not at all, with their own labels. */
-  z.strictObject({ ...questionBase, type: z.literal('smiley'), options: z.array(SurveyOption).min(2, 'rsp.atLeastTwo').max(5, 'rsp.tooMany') }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('smiley'),
+    options: z.array(SurveyOption).check(z.minLength(2, 'rsp.atLeastTwo'), z.maxLength(5, 'rsp.tooMany')),
+  }),
   z.strictObject({ ...questionBase, type: z.literal('yes-no') }),
-  z.strictObject({ ...questionBase, type: z.literal('text'), maxLength: z.number().int('rsp.integer').min(1, 'rsp.positive').max(2000, 'rsp.tooBig').default(500) }),
-  z.strictObject({ ...questionBase, type: z.literal('age-band'), options: z.array(SurveyOption).min(2, 'rsp.atLeastTwo') }),
-  z.strictObject({ ...questionBase, type: z.literal('gender'), options: z.array(SurveyOption).min(2, 'rsp.atLeastTwo') }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('text'),
+    maxLength: z._default(z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive'), z.lte(2000, 'rsp.tooBig')), 500),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('age-band'), options: z.array(SurveyOption).check(z.minLength(2, 'rsp.atLeastTwo')) }),
+  z.strictObject({ ...questionBase, type: z.literal('gender'), options: z.array(SurveyOption).check(z.minLength(2, 'rsp.atLeastTwo')) }),
 ]);
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
 
@@ -42,26 +54,33 @@ export const SurveyDefinition = z
     schemaVersion: SchemaVersion,
     id: Id,
     /** Raised at every change of questions, so answers are read against the right version. */
-    version: z.number().int('rsp.integer').min(1, 'rsp.positive'),
+    version: z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive')),
     title: LocalizedText,
-    questions: z.array(SurveyQuestion).min(1, 'rsp.atLeastOne').max(100, 'rsp.tooMany'),
+    questions: z.array(SurveyQuestion).check(z.minLength(1, 'rsp.atLeastOne'), z.maxLength(100, 'rsp.tooMany')),
   })
-  .superRefine((survey, ctx) => {
-    const seen = new Map<string, number>();
-    survey.questions.forEach((question, index) => {
-      if (seen.has(question.id)) ctx.addIssue({ code: 'custom', message: 'rsp.duplicateId', path: ['questions', index, 'id'] });
-      if (question.showIf) {
-        const target = seen.get(question.showIf.question);
-        if (target === undefined) ctx.addIssue({ code: 'custom', message: 'rsp.showIfEarlier', path: ['questions', index, 'showIf', 'question'] });
-      }
-      seen.set(question.id, index);
-    });
-  });
+  .check(
+    z.superRefine((survey, ctx) => {
+      const seen = new Map<string, number>();
+      survey.questions.forEach((question, index) => {
+        if (seen.has(question.id)) ctx.addIssue({ code: 'custom', message: 'rsp.duplicateId', path: ['questions', index, 'id'] });
+        if (question.showIf) {
+          const target = seen.get(question.showIf.question);
+          if (target === undefined) ctx.addIssue({ code: 'custom', message: 'rsp.showIfEarlier', path: ['questions', index, 'showIf', 'question'] });
+        }
+        seen.set(question.id, index);
+      });
+    }),
+  );
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
 
 /** An answer: a choice, several choices, a scale value, yes/no or a short text. */
-export const SurveyAnswer = z.union([z.string().max(2000, 'rsp.tooLong'), z.array(z.string().max(100, 'rsp.tooLong')).max(50, 'rsp.tooMany'), z.number(), z.boolean()]);
+export const SurveyAnswer = z.union([
+  z.string().check(z.maxLength(2000, 'rsp.tooLong')),
+  z.array(z.string().check(z.maxLength(100, 'rsp.tooLong'))).check(z.maxLength(50, 'rsp.tooMany')),
+  z.number(),
+  z.boolean(),
+]);
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 
 /**
@@ -71,9 +90,9 @@ export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 export const SurveyResponse = z.strictObject({
   schemaVersion: SchemaVersion,
   surveyId: Id,
-  surveyVersion: z.number().int('rsp.integer').min(1, 'rsp.positive'),
+  surveyVersion: z.number().check(z.int('rsp.integer'), z.gte(1, 'rsp.positive')),
   siteId: Id,
-  visitToken: z.string().min(16, 'rsp.token').max(200, 'rsp.token').regex(/^[A-Za-z0-9_-]+$/, 'rsp.token'),
+  visitToken: z.string().check(z.minLength(16, 'rsp.token'), z.maxLength(200, 'rsp.token'), z.regex(/^[A-Za-z0-9_-]+$/, 'rsp.token')),
   submittedAt: IsoDateTime,
   answers: z.record(Id, SurveyAnswer),
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
 import type { Locale } from '../locale.js';
@@ -173,14 +173,14 @@ export type ValidationResult<T> = { success: true; data: T } | { success: false;
  * Validates an input against a schema without throwing. Defaults are filled in
  * (`schemaVersion`, empty lists); unknown fields are errors, never dropped.
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, options: { locale?: Locale } = {}): ValidationResult<z.output<S>> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function validate<S extends z.core.$ZodType>(schema: S, input: unknown, options: { locale?: Locale } = {}): ValidationResult<z.output<S>> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return { success: false, issues: describeIssues(result.error.issues, options.locale ?? 'fr') };
 }
 
 /** Like {@link validate}, but throws a {@link ValidationError} listing every issue. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, options: { locale?: Locale; what?: string } = {}): z.output<S> {
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown, options: { locale?: Locale; what?: string } = {}): z.output<S> {
   const result = validate(schema, input, options);
   if (!result.success) throw new ValidationError(result.issues, options.what);
   return result.data;

@@ -1,5 +1,5 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, SchemaVersion, whenValid } from './common.js';
 
 /** How a visio-guichet call ended, as the agent records it. */
@@ -13,22 +13,24 @@ export const VisioSession = z
     id: Id,
     siteId: Id,
     agencyId: Id,
-    motifId: Id.optional(),
+    motifId: z.optional(Id),
     requestedAt: IsoDateTime,
-    startedAt: IsoDateTime.optional(),
-    endedAt: IsoDateTime.optional(),
-    outcome: VisioOutcome.optional(),
-    documentsExchanged: z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(1000, 'rsp.tooBig').default(0),
+    startedAt: z.optional(IsoDateTime),
+    endedAt: z.optional(IsoDateTime),
+    outcome: z.optional(VisioOutcome),
+    documentsExchanged: z._default(z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(1000, 'rsp.tooBig')), 0),
   })
-  .refine((s) => s.startedAt === undefined || Date.parse(s.startedAt) >= Date.parse(s.requestedAt), {
-    message: 'rsp.startAfterRequest',
-    path: ['startedAt'],
-    ...whenValid('requestedAt', 'startedAt'),
-  })
-  .refine((s) => s.endedAt === undefined || (s.startedAt !== undefined && Date.parse(s.endedAt) >= Date.parse(s.startedAt)), {
-    message: 'rsp.endAfterStart',
-    path: ['endedAt'],
-    ...whenValid('startedAt', 'endedAt'),
-  });
+  .check(
+    z.refine((s) => s.startedAt === undefined || Date.parse(s.startedAt) >= Date.parse(s.requestedAt), {
+      message: 'rsp.startAfterRequest',
+      path: ['startedAt'],
+      ...whenValid('requestedAt', 'startedAt'),
+    }),
+    z.refine((s) => s.endedAt === undefined || (s.startedAt !== undefined && Date.parse(s.endedAt) >= Date.parse(s.startedAt)), {
+      message: 'rsp.endAfterStart',
+      path: ['endedAt'],
+      ...whenValid('startedAt', 'endedAt'),
+    }),
+  );
 export type VisioSession = z.infer<typeof VisioSession>;
 export type VisioSessionInput = z.input<typeof VisioSession>;

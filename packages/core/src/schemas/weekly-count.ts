@@ -1,12 +1,12 @@
 import '../zod-config.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoWeek, SchemaVersion } from './common.js';
 
 /** The kinds of service counted in the weekly grid (grille de comptage hebdomadaire). */
 export const ServiceKind = z.enum(['information', 'forms', 'online-help', 'visio', 'self-service']);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
-const count = z.number().int('rsp.integer').min(0, 'rsp.nonNegative').max(100000, 'rsp.tooBig');
+const count = z.number().check(z.int('rsp.integer'), z.gte(0, 'rsp.nonNegative'), z.lte(100000, 'rsp.tooBig'));
 
 /**
  * One site's count for one ISO week: how many people were helped, by kind of
@@ -17,10 +17,10 @@ export const WeeklyCount = z.strictObject({
   siteId: Id,
   week: IsoWeek,
   /** People welcomed this week, when counted. */
-  people: count.optional(),
-  byService: z.partialRecord(ServiceKind, count).default({}),
+  people: z.optional(count),
+  byService: z._default(z.partialRecord(ServiceKind, count), {}),
   /** By agency id. */
-  byAgency: z.record(Id, count).default({}),
+  byAgency: z._default(z.record(Id, count), {}),
 });
 export type WeeklyCount = z.infer<typeof WeeklyCount>;
 export type WeeklyCountInput = z.input<typeof WeeklyCount>;

@@ -25,7 +25,7 @@ export interface EndpointResult {
 export interface AnswerSpec {
   readonly description: string;
   /** The body's schema (zod); none for `204` or a problem (described once for all). */
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** Default `application/json`. */
   readonly contentType?: string;
 }
@@ -83,11 +83,11 @@ export interface Endpoint<P = Record<string, string>, Q = Record<string, never>,
   /** Rate class; default: `read` for a public `GET`, `write` for another public method, `none` with `roles`. */
   readonly rate?: RateClass;
   /** Schema of the path parameters (strings). */
-  readonly params?: z.ZodType<P>;
+  readonly params?: z.core.$ZodType<P>;
   /** Schema of the query parameters (strings; use `z.coerce`). Unknown parameters are refused. */
-  readonly query?: z.ZodType<Q>;
+  readonly query?: z.core.$ZodType<Q>;
   /** Schema of the JSON body. */
-  readonly body?: z.ZodType<B>;
+  readonly body?: z.core.$ZodType<B>;
   /** Largest accepted body, bytes. Default 16 KiB. */
   readonly maxBodyBytes?: number;
   /** `Idempotency-Key` header: `required` (`400` without it) or `optional`. */

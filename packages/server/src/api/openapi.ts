@@ -4,7 +4,7 @@ import { problemKinds } from './problems.js';
 
 type JsonObject = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonObject => {
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject => {
   const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
   delete out.$schema;
   return out;
@@ -30,7 +30,7 @@ const ProblemSchema: JsonObject = {
 const statusWords: Record<number, string> = Object.fromEntries(Object.values(problemKinds).map((k) => [k.status, k.title.en]));
 
 /** The parameters of a zod object schema, as OpenAPI parameters. */
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
+function parameters(schema: z.core.$ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
   if (!schema) return [];
   const json = jsonSchema(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonObject>;

@@ -3,7 +3,7 @@ import { matchLocale } from '@rsp/core/locale.js';
 import type { Locale } from '@rsp/core/locale.js';
 import { describeIssues } from '@rsp/core/schemas.js';
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConflictError, IdempotencyKeyReusedError, RequestInProgressError } from '../db/errors.js';
 import type { Queryable } from '../db/database.js';
 import { findToken } from '../db/tokens.js';
@@ -235,7 +235,7 @@ export function mountEndpoints(app: Hono, endpoints: readonly AnyEndpoint[], ser
 
         let params: unknown = c.req.param();
         if (endpoint.params) {
-          const parsed = endpoint.params.safeParse(params);
+          const parsed = z.safeParse(endpoint.params, params);
           if (!parsed.success) throw new ApiProblem('not-found', { fr: `Rien ne se trouve à l’adresse ${path}.`, en: `There is nothing at ${path}.` });
           params = parsed.data;
         }
@@ -248,7 +248,7 @@ export function mountEndpoints(app: Hono, endpoints: readonly AnyEndpoint[], ser
         }
         let query: unknown = rawQuery;
         if (endpoint.query) {
-          const parsed = endpoint.query.safeParse(rawQuery, { reportInput: true });
+          const parsed = z.safeParse(endpoint.query, rawQuery, { reportInput: true });
           if (!parsed.success)
             throw new ApiProblem('bad-request', { fr: 'Des paramètres de la requête sont invalides.', en: 'Some query parameters are invalid.' }, { errors: fieldProblems(parsed.error.issues, locale) });
           query = parsed.data;
@@ -261,7 +261,7 @@ export function mountEndpoints(app: Hono, endpoints: readonly AnyEndpoint[], ser
         if (endpoint.method !== 'GET') {
           const raw = await readBody(c, endpoint);
           if (endpoint.body) {
-            const parsed = endpoint.body.safeParse(raw ?? {}, { reportInput: true });
+            const parsed = z.safeParse(endpoint.body, raw ?? {}, { reportInput: true });
             if (!parsed.success)
               throw new ApiProblem('invalid', { fr: 'Certains champs sont invalides.', en: 'Some fields are invalid.' }, { errors: fieldProblems(parsed.error.issues, locale) });
             body = parsed.data;

@@ -31,7 +31,7 @@ const BookingRequest = z
   .strictObject({
     agencyId: Id,
     motifId: Id,
-    siteId: Id.optional(),
+    siteId: z.optional(Id),
     channel: Channel,
     start: IsoDateTime,
     end: IsoDateTime,

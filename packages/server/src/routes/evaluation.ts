@@ -39,7 +39,7 @@ function weekExists(week: string): boolean {
   }
 }
 
-const ReportQuery = z.strictObject({ from: IsoDate, to: IsoDate, territory: Id.optional() });
+const ReportQuery = z.strictObject({ from: IsoDate, to: IsoDate, territory: z.optional(Id) });
 
 /**
  * `POST /api/counts` (a site's weekly count) and `GET /api/reports/evaluation`

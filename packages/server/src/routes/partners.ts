@@ -12,7 +12,7 @@ import type { FreeSlot } from '../booking/slots.js';
 /** Days listed by `GET /api/slots` without `to`: today and the next 14 days. */
 export const DEFAULT_SLOT_DAYS = 14;
 
-const items = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+const items = <T extends z.core.$ZodType>(item: T) => z.strictObject({ items: z.array(item) });
 
 const MotifQuery = z.strictObject({ agency: Id });
 
@@ -20,10 +20,10 @@ const SlotQuery = z
   .strictObject({
     agency: Id,
     motif: Id,
-    site: Id.optional(),
-    channel: Channel.optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    site: z.optional(Id),
+    channel: z.optional(Channel),
+    from: z.optional(IsoDate),
+    to: z.optional(IsoDate),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'rsp.endAfterStart', path: ['to'] });
 

@@ -24,12 +24,12 @@ const count = (max: number) =>
 
 /** The query of `GET /api/sites`; see docs/api.md. */
 export const SiteListQuery = z.strictObject({
-  agency: Id.optional().describe('Sites with a convention with this agency id'),
+  agency: z.optional(Id).describe('Sites with a convention with this agency id'),
   service: z
     .enum([...AgencySector.options, ...NationalPartner.options])
     .optional()
     .describe('Sites with a convention with an agency of this sector or of this France Services national partner'),
-  venueKind: VenueKind.optional(),
+  venueKind: z.optional(VenueKind),
   openNow: flag.optional().describe('`true`: only sites open now (Europe/Paris); unknown hours left out'),
   visio: flag.optional().describe('`true`: only sites with a visio-guichet station (equipment, or a visio convention when the equipment does not say)'),
   near: z.string().optional().describe('`lat,lon` (WGS 84): nearest first, with distanceKm'),

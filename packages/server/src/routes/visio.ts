@@ -28,9 +28,9 @@ import type { TicketRow } from '../db/visio.js';
 export const PEER_KEY = 'rsp-kit';
 
 /** `POST /api/visio/tickets` body. */
-export const TicketRequestBody = z.strictObject({ siteId: Id, agencyId: Id, motifId: Id.optional() });
+export const TicketRequestBody = z.strictObject({ siteId: Id, agencyId: Id, motifId: z.optional(Id) });
 /** `POST /api/visio/queue/admit` body. */
-export const AdmitBody = z.strictObject({ agencyId: Id, ticketId: Id.optional() });
+export const AdmitBody = z.strictObject({ agencyId: Id, ticketId: z.optional(Id) });
 /** `POST /api/visio/sessions/{id}/end` body. */
 export const EndSessionBody = EndSessionRequest;
 
