@@ -281,7 +281,13 @@ export class RspSiteMap extends RspElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.container?.removeEventListener('keydown', this.handleMapKeydown);
-    this.map?.remove();
+    if (this.map) {
+      // Leaflet 1.9 ends a running zoom animation from a timer that reads panes remove() has
+      // already deleted ("reading '_leaflet_pos'"): stop the animations and make that callback inert.
+      this.map.stop();
+      (this.map as unknown as { _onZoomTransitionEnd: () => void })._onZoomTransitionEnd = () => undefined;
+      this.map.remove();
+    }
     this.container?.remove();
     this.map = undefined;
     this.container = undefined;
