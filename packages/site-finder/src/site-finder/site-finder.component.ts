@@ -191,6 +191,24 @@ export class RspSiteFinder extends RspElement {
     this.load();
   }
 
+  /**
+   * Shows sites the page already holds, without `api-base` or `src`: for pages
+   * that import the SDK and built the data themselves (for example with
+   * `loadFinderData`). Cancels a load under way, indexes the sites, applies the
+   * search kept in the page URL (with `url-state`) and runs the search. Setting
+   * `api-base` or `src` afterwards loads from there instead.
+   */
+  setData(data: FinderData): void {
+    this.loading?.abort();
+    this.loading = undefined;
+    this.loadError = undefined;
+    this.data = data;
+    this.index = createFinderIndex(data);
+    this.status = 'ready';
+    this.applyUrlState();
+    this.runQuery();
+  }
+
   /** Moves the search to a point (a place, the user's position, a map click) and runs it. */
   searchAround(origin: FinderOrigin): void {
     this.origin = origin;
@@ -220,6 +238,8 @@ export class RspSiteFinder extends RspElement {
     this.loading?.abort();
     const source = this.source;
     if (!source) {
+      // Data given by setData() needs no source.
+      if (this.data) return;
       console.warn('[rsp-site-finder] no data source: set the api-base attribute (RSP Kit API) or src (a GeoJSON or CSV file).');
       this.status = 'no-source';
       return;
