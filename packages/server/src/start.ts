@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { purgeIdempotencyKeys } from './api/idempotency.js';
+import { purgeIdempotencyKeys } from './db/idempotency.js';
 import { createApp } from './app.js';
 import type { AppOptions } from './app.js';
 import { attachPeerServer } from './peer.js';

@@ -9,10 +9,13 @@ import type { Queryable } from '../db/database.js';
 import { findToken } from '../db/tokens.js';
 import type { TokenGrant } from '../db/tokens.js';
 import type { AnyEndpoint, EndpointResult } from './endpoint.js';
-import { IDEMPOTENCY_KEY, claimKey, requestFingerprint, storeAnswer } from './idempotency.js';
-import type { StoredAnswer } from './idempotency.js';
+import { claimKey, requestFingerprint, storeAnswer } from '../db/idempotency.js';
+import type { StoredAnswer } from '../db/idempotency.js';
 import { ApiProblem, problemAnswer } from './problems.js';
 import type { ApiServices } from './services.js';
+
+/** `Idempotency-Key` values: a UUID or any caller-chosen 8–200 safe characters. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /** Default largest request body. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -170,9 +173,16 @@ function toResponse(result: EndpointResult | StoredAnswer, locale: Locale, extra
 export function problemOf(error: unknown, services: Pick<ApiServices, 'log'>, where: string): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof IdempotencyKeyReusedError)
-    return new ApiProblem('idempotency-key-reused', { fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.', en: 'This idempotency key was already used for another request.' });
+    return new ApiProblem('idempotency-key-reused', {
+      fr: 'Cette clé d’idempotence a déjà servi pour une autre requête. Utilisez une nouvelle clé.',
+      en: 'This idempotency key was already used for another request. Use a new key.',
+    });
   if (error instanceof RequestInProgressError)
-    return new ApiProblem('request-in-progress', { fr: 'La première requête avec cette clé est encore en cours.', en: 'The first request with this key is still running.' }, { headers: { 'Retry-After': '1' } });
+    return new ApiProblem(
+      'request-in-progress',
+      { fr: 'La première requête avec cette clé est encore en cours. Réessayez dans un instant.', en: 'The first request with this key is still running. Try again in a moment.' },
+      { headers: { 'Retry-After': '1' } },
+    );
   if (error instanceof ConflictError)
     return new ApiProblem('conflict', { fr: 'Cet enregistrement existe déjà ou entre en conflit avec un autre.', en: 'This record already exists or conflicts with another.' });
   services.log(`Unexpected error on ${where}`, error);
@@ -282,10 +292,9 @@ export function mountEndpoints(app: Hono, endpoints: readonly AnyEndpoint[], ser
 
         const scope = grant?.id ?? 'public';
         const useKey = endpoint.idempotency !== undefined && key !== undefined;
-        const fingerprint = requestFingerprint(endpoint.method, path, body);
         const outcome = await services.db.transaction(async (tx) => {
           if (useKey) {
-            const stored = await claimKey(tx, scope, key, fingerprint);
+            const stored = await claimKey(tx, scope, key, requestFingerprint(endpoint.method, path, body));
             if (stored) return { answer: stored, replayed: true };
           }
           const result = await endpoint.handle(input(tx));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Booking } from '@rsp/core/schemas.js';
 import type { Database, Queryable } from './database.js';
-import { IdempotencyKeyReusedError, RequestInProgressError } from './errors.js';
+import { claimKey, storeAnswer } from './idempotency.js';
 
 /** A booking to store: a `Booking` without the fields the store fills in. */
 export interface NewBooking {
@@ -51,42 +51,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  return value;
-}
-
-/** SHA-256 of a request body with its keys sorted, to compare two requests with one idempotency key. */
-export function hashRequest(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
-}
-
 /** The default receiver of a booking: its agency, site and channel. */
 export function defaultResource(booking: Pick<NewBooking, 'agencyId' | 'siteId' | 'channel'>): string {
   return `${booking.agencyId}/${booking.siteId ?? '-'}/${booking.channel}`;
-}
-
-async function claimKey(tx: Queryable, key: IdempotencyKey): Promise<CreatedBooking | undefined> {
-  const claimed = await tx.query(
-    'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
-    [key.scope, key.key, key.requestHash],
-  );
-  if (claimed.length > 0) return undefined;
-  const [row] = await tx.query<{ request_hash: string; response: CreatedBooking | null }>(
-    'SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
-    [key.scope, key.key],
-  );
-  if (!row) throw new RequestInProgressError('The idempotency key vanished while being read');
-  if (row.request_hash !== key.requestHash) throw new IdempotencyKeyReusedError('This idempotency key was used with another request');
-  if (row.response === null) throw new RequestInProgressError('The first request with this idempotency key is still running');
-  return row.response;
 }
 
 /**
@@ -153,16 +120,11 @@ export async function insertBooking(db: Queryable, input: NewBooking, options: I
 export async function createBooking(db: Database, input: NewBooking, idempotency?: IdempotencyKey): Promise<CreateBookingResult> {
   return db.transaction(async (tx) => {
     if (idempotency) {
-      const stored = await claimKey(tx, idempotency);
-      if (stored) return { ...stored, replayed: true };
+      const stored = await claimKey(tx, idempotency.scope, idempotency.key, idempotency.requestHash);
+      if (stored) return { ...(stored.body as CreatedBooking), replayed: true };
     }
     const created = await insertBooking(tx, input);
-    if (idempotency)
-      await tx.query('UPDATE idempotency_keys SET status = 201, response = $3 WHERE scope = $1 AND key = $2', [
-        idempotency.scope,
-        idempotency.key,
-        created,
-      ]);
+    if (idempotency) await storeAnswer(tx, idempotency.scope, idempotency.key, { status: 201, body: created });
     return { ...created, replayed: false };
   });
 }

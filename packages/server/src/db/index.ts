@@ -7,7 +7,9 @@ export type { Database, DatabaseOptions, Queryable, SqlParam } from './database.
 export { ConflictError, IdempotencyKeyReusedError, RequestInProgressError, StorageError, mapDatabaseError } from './errors.js';
 export { MIGRATION_LOCK, migrate, migrations } from './migrations.js';
 export type { Migration } from './migrations.js';
-export { BOOKING_LOCK, cancelBooking, createBooking, defaultResource, findBookingByToken, hashRequest, hashToken } from './bookings.js';
+export { BOOKING_LOCK, cancelBooking, createBooking, defaultResource, findBookingByToken, hashToken } from './bookings.js';
+export { IDEMPOTENCY_TTL_HOURS, claimKey, hashRequest, purgeIdempotencyKeys, requestFingerprint, storeAnswer } from './idempotency.js';
+export type { StoredAnswer } from './idempotency.js';
 export type { CreateBookingResult, CreatedBooking, IdempotencyKey, NewBooking } from './bookings.js';
 export { insertSurveyResponse } from './surveys.js';
 export { TokenRequestError, createToken, findToken, revokeToken, roles } from './tokens.js';

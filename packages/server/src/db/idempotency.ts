@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../db/database.js';
-import { ApiProblem } from './problems.js';
+import type { Queryable } from './database.js';
+import { IdempotencyKeyReusedError, RequestInProgressError } from './errors.js';
+
+/*
+ * Idempotency keys: the first answer to a POST, per caller ("scope") and key,
+ * kept 24 hours in `idempotency_keys`. One implementation for the API's router
+ * and for `createBooking`; the API answers the two errors as `422
+ * idempotency-key-reused` and `409 request-in-progress`.
+ */
 
 /** How long the first answer to a key is kept. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
-
-/** `Idempotency-Key` values: a UUID or any caller-chosen 8–200 safe characters. */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /** A first answer, kept to be given again. */
 export interface StoredAnswer {
@@ -35,8 +39,15 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .digest('hex');
 }
 
+/** SHA-256 of a request body alone with its keys sorted (callers without a method and path: `createBooking`). */
+export function hashRequest(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
 /**
- * Claims a key inside the request's transaction. `undefined`: the key is new
+ * Claims a key inside the request's transaction (`IdempotencyKeyReusedError`
+ * when it came with another request, `RequestInProgressError` while the first
+ * has not finished). `undefined`: the key is new
  * (or expired) and now ours until the transaction ends. Otherwise the first
  * request's answer, to give again. A concurrent request with the same key
  * waits on the row until the first commits (then gets its answer) or rolls
@@ -57,19 +68,8 @@ export async function claimKey(tx: Queryable, scope: string, key: string, finger
     'SELECT request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
     [scope, key],
   );
-  if (row?.request_hash !== undefined && row.request_hash !== fingerprint) {
-    throw new ApiProblem('idempotency-key-reused', {
-      fr: 'Cette clé d’idempotence a déjà servi pour une autre requête. Utilisez une nouvelle clé.',
-      en: 'This idempotency key was already used for another request. Use a new key.',
-    });
-  }
-  if (!row?.response) {
-    throw new ApiProblem(
-      'request-in-progress',
-      { fr: 'La première requête avec cette clé est encore en cours. Réessayez dans un instant.', en: 'The first request with this key is still running. Try again in a moment.' },
-      { headers: { 'Retry-After': '1' } },
-    );
-  }
+  if (row?.request_hash !== undefined && row.request_hash !== fingerprint) throw new IdempotencyKeyReusedError('This idempotency key was used with another request');
+  if (!row?.response) throw new RequestInProgressError('The first request with this idempotency key is still running');
   return row.response;
 }
 
