@@ -39,7 +39,7 @@ import type { Agency, Channel, Convention, Motif, Site } from '@rsp/core/schemas
 import type { SlotQuery } from '@rsp/core/slots.js';
 import type { Words } from '../api/problems.js';
 import type { Availability } from '../db/catalog.js';
-import type { Referential } from './referential.js';
+import type { CatalogSnapshot } from '../catalog.js';
 
 /** What is asked: the ids of the query or of a booking's body. */
 export interface SlotTarget {
@@ -108,7 +108,10 @@ function combine(rows: readonly Availability[]): { hours: OpeningHours; capacity
 }
 
 /** The slot context of a target, or the first field that does not fit. */
-export function slotContext(catalog: Referential, target: SlotTarget): SlotContext | TargetProblem {
+export function slotContext(
+  catalog: Pick<CatalogSnapshot, 'agencyById' | 'motifById' | 'siteById' | 'conventionsBySite' | 'availabilityByAgency'>,
+  target: SlotTarget,
+): SlotContext | TargetProblem {
   const agency = catalog.agencyById.get(target.agencyId);
   if (!agency) return { field: 'agencyId', reason: 'unknown', words: { fr: `Aucun partenaire n’a l’identifiant « ${target.agencyId} ».`, en: `No partner has the id "${target.agencyId}".` } };
   const motif = catalog.motifById.get(target.motifId);

@@ -9,10 +9,10 @@ import type { FieldProblem, Words } from '../api/problems.js';
 import { isTargetProblem, slotContext } from '../booking/context.js';
 import type { SlotContext, SlotTarget } from '../booking/context.js';
 import { bookingIcs } from '../booking/ics.js';
-import { loadReferential } from '../booking/referential.js';
 import { chooseDesk, formatParis } from '../booking/slots.js';
 import type { DeskChoice } from '../booking/slots.js';
 import { cancelBooking, findBookingByToken, findStoredBooking, insertBooking, lockBookingResource, moveBooking } from '../db/bookings.js';
+import type { CatalogSnapshot } from '../catalog.js';
 import type { Queryable } from '../db/database.js';
 import { ConflictError } from '../db/errors.js';
 
@@ -55,9 +55,9 @@ const notFound = () =>
     en: 'No appointment matches this link. Check that it is complete.',
   });
 
-/** The context of a booking target (records read with `db`, the request's transaction), or a `422` naming the field that does not fit. */
-async function contextOrInvalid(db: Queryable, target: SlotTarget, locale: Locale): Promise<SlotContext> {
-  const context = slotContext(await loadReferential(db, target), target);
+/** The context of a booking target in the referential, or a `422` naming the field that does not fit. */
+function contextOrInvalid(catalog: CatalogSnapshot, target: SlotTarget, locale: Locale): SlotContext {
+  const context = slotContext(catalog, target);
   if (!isTargetProblem(context)) return context;
   throw new ApiProblem('invalid', context.words, { errors: [{ path: context.field, message: context.words[locale] }] });
 }
@@ -115,7 +115,7 @@ export const bookingEndpoints: readonly AnyEndpoint[] = [
     idempotency: 'required',
     answers: { 201: { description: 'The booking, its secret token and its calendar file’s address', schema: BookingConfirmation } },
     problems: [409],
-    async handle({ body, grant, db, services, locale }) {
+    async handle({ body, grant, db, catalog, services, locale }) {
       if (body.bookedBy === 'mediator') {
         if (!grant)
           throw new ApiProblem(
@@ -129,7 +129,7 @@ export const bookingEndpoints: readonly AnyEndpoint[] = [
             en: 'Only a mediator of this site may book on their behalf (bookedBy: "mediator").',
           });
       }
-      const context = await contextOrInvalid(db, body, locale);
+      const context = contextOrInvalid(catalog, body, locale);
       const now = services.now();
       const start = new Date(body.start);
       const end = new Date(body.end);
@@ -164,10 +164,9 @@ export const bookingEndpoints: readonly AnyEndpoint[] = [
     params: IcsParams,
     produces: ['text/calendar'],
     answers: { 200: { description: 'One VEVENT, times in UTC', contentType: 'text/calendar' } },
-    async handle({ params, db, services, locale }) {
+    async handle({ params, db, catalog, locale }) {
       const booking = await findBookingByToken(db, params.token);
       if (!booking) throw notFound();
-      const catalog = await services.catalog.current();
       const text = bookingIcs({
         booking,
         agency: catalog.agencyById.get(booking.agencyId),
@@ -226,7 +225,7 @@ export const bookingEndpoints: readonly AnyEndpoint[] = [
     idempotency: 'optional',
     answers: { 200: { description: 'The moved booking, the same token', schema: BookingConfirmation } },
     problems: [409],
-    async handle({ params, body, db, services, locale }) {
+    async handle({ params, body, db, catalog, services, locale }) {
       const stored = await findStoredBooking(db, params.token, { forUpdate: true });
       if (!stored) throw notFound();
       const { booking } = stored;
@@ -237,7 +236,7 @@ export const bookingEndpoints: readonly AnyEndpoint[] = [
           en: 'This appointment was cancelled: book a new one.',
         });
       if (isPast(booking, now)) throw pastProblem();
-      const context = await contextOrInvalid(db, booking, locale);
+      const context = contextOrInvalid(catalog, booking, locale);
       const start = new Date(body.start);
       const end = new Date(body.end);
       const desk = await lockAndChoose(db, context, now, start, end, locale, booking.id);

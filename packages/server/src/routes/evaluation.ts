@@ -11,7 +11,6 @@ import type { AnyEndpoint } from '../api/endpoint.js';
 import { ApiProblem } from '../api/problems.js';
 import type { FieldProblem } from '../api/problems.js';
 import { listWeeklyCounts, saveWeeklyCount } from '../db/counts.js';
-import { knownAgencyIds, knownSiteIds } from '../db/referential.js';
 import { listSurveyResponses } from '../db/surveys.js';
 import { listVisioSessions } from '../db/visio-sessions.js';
 import { networkTerritories } from '../territories.js';
@@ -76,18 +75,15 @@ export const evaluationEndpoints: readonly AnyEndpoint[] = [
       200: { description: 'The count that replaced the previous one of this site and week', schema: WeeklyCount },
     },
     problems: [403, 422],
-    async handle({ body, grant, db, services, locale }) {
+    async handle({ body, grant, db, catalog, services, locale }) {
       if (grant?.role === 'mediator' && grant.siteId !== body.siteId) {
         throw new ApiProblem('forbidden', {
           fr: `Votre jeton de médiateur est celui du site « ${grant.siteId ?? '?'} » : il ne permet pas d’envoyer les comptages du site « ${body.siteId} ».`,
           en: `Your mediator token is for the site "${grant.siteId ?? '?'}": it may not send the counts of the site "${body.siteId}".`,
         });
       }
-      // Not services.catalog: on PGlite it would wait for the connection this transaction holds.
-      const sites = await knownSiteIds(db, [body.siteId]);
-      const agencies = await knownAgencyIds(db, Object.keys(body.byAgency));
       const errors: FieldProblem[] = [];
-      if (!sites.has(body.siteId)) errors.push({ path: 'siteId', message: words(locale, 'ne correspond à aucun site du réseau', 'matches no site of the network') });
+      if (!catalog.siteById.has(body.siteId)) errors.push({ path: 'siteId', message: words(locale, 'ne correspond à aucun site du réseau', 'matches no site of the network') });
       if (!weekExists(body.week)) {
         errors.push({ path: 'week', message: words(locale, `n’existe pas : l’année ${body.week.slice(0, 4)} n’a pas autant de semaines`, `does not exist: the year ${body.week.slice(0, 4)} has fewer weeks`) });
       } else {
@@ -95,7 +91,7 @@ export const evaluationEndpoints: readonly AnyEndpoint[] = [
         if (monday > parisDate(services.now())) errors.push({ path: 'week', message: words(locale, 'est une semaine à venir : envoyez le comptage une fois la semaine commencée', 'is a week to come: send the count once the week has begun') });
       }
       for (const agencyId of Object.keys(body.byAgency)) {
-        if (!agencies.has(agencyId)) errors.push({ path: `byAgency.${agencyId}`, message: words(locale, 'ne correspond à aucun partenaire du réseau', 'matches no partner of the network') });
+        if (!catalog.agencyById.has(agencyId)) errors.push({ path: `byAgency.${agencyId}`, message: words(locale, 'ne correspond à aucun partenaire du réseau', 'matches no partner of the network') });
       }
       if (errors.length > 0) throw new ApiProblem('invalid', { fr: 'Ce comptage ne peut pas être enregistré.', en: 'This count cannot be recorded.' }, { errors });
       const saved = await saveWeeklyCount(db, body, services.now());

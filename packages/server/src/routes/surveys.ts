@@ -9,7 +9,6 @@ import type { AnyEndpoint } from '../api/endpoint.js';
 import { ApiProblem } from '../api/problems.js';
 import type { FieldProblem } from '../api/problems.js';
 import { ConflictError } from '../db/errors.js';
-import { knownSiteIds } from '../db/referential.js';
 import { insertSurveyResponse } from '../db/surveys.js';
 
 /**
@@ -66,7 +65,7 @@ export const surveyEndpoints: readonly AnyEndpoint[] = [
     idempotency: 'required',
     answers: { 201: { description: 'The answer was recorded', schema: SurveyReceipt } },
     problems: [404, 409, 422],
-    async handle({ params, body, db, services, locale }) {
+    async handle({ params, body, db, catalog, services, locale }) {
       const survey = surveys.get(params.id);
       if (!survey) throw unknownSurvey(params.id);
       if (body.surveyId !== survey.id) {
@@ -82,10 +81,8 @@ export const surveyEndpoints: readonly AnyEndpoint[] = [
           en: `The survey "${survey.id}" has no version ${String(body.surveyVersion)}; the current version is ${String(survey.version)}. Reload the survey.`,
         });
       }
-      // Not services.catalog: on PGlite it would wait for the connection this transaction holds.
-      const sites = await knownSiteIds(db, [body.siteId]);
       const errors: FieldProblem[] = [];
-      if (!sites.has(body.siteId)) errors.push({ path: 'siteId', message: words('ne correspond à aucun site du réseau', 'matches no site of the network')(locale) });
+      if (!catalog.siteById.has(body.siteId)) errors.push({ path: 'siteId', message: words('ne correspond à aucun site du réseau', 'matches no site of the network')(locale) });
       errors.push(...answerProblems(survey, checkAnswers(survey, body.answers), locale));
       if (errors.length > 0) {
         throw new ApiProblem('invalid', { fr: 'Certaines réponses ne peuvent pas être enregistrées.', en: 'Some answers cannot be recorded.' }, { errors });

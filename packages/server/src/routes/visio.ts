@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { endpoint, ok } from '../api/endpoint.js';
 import type { AnyEndpoint } from '../api/endpoint.js';
 import { ApiProblem } from '../api/problems.js';
+import type { CatalogSnapshot } from '../catalog.js';
 import type { Queryable } from '../db/database.js';
 import type { TokenGrant } from '../db/tokens.js';
 import {
@@ -54,23 +55,16 @@ function invalidField(locale: 'fr' | 'en', path: string, fr: string, en: string)
 }
 
 /** What a call request needs to know of the referential: whether the site, agency and motif exist, and the visio convention. */
-async function ticketFacts(
-  db: Queryable,
+function ticketFacts(
+  catalog: CatalogSnapshot,
   body: { siteId: string; agencyId: string; motifId?: string | undefined },
-): Promise<{ site: boolean; agency: boolean; motif: { agencyId: string; visio: boolean } | undefined; visioConvention: boolean }> {
-  const [row] = await db.query<{ site: boolean; agency: boolean; motif_agency: string | null; motif_visio: boolean | null; convention: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM sites WHERE id = $1) AS site,
-            EXISTS (SELECT 1 FROM agencies WHERE id = $2) AS agency,
-            (SELECT agency_id FROM motifs WHERE id = $3) AS motif_agency,
-            (SELECT coalesce(record->'channels' ? 'visio', false) FROM motifs WHERE id = $3) AS motif_visio,
-            EXISTS (SELECT 1 FROM conventions WHERE site_id = $1 AND agency_id = $2 AND record->'visio' = 'true'::jsonb) AS convention`,
-    [body.siteId, body.agencyId, body.motifId ?? ''],
-  );
+): { site: boolean; agency: boolean; motif: { agencyId: string; visio: boolean } | undefined; visioConvention: boolean } {
+  const motif = body.motifId === undefined ? undefined : catalog.motifById.get(body.motifId);
   return {
-    site: row?.site === true,
-    agency: row?.agency === true,
-    motif: row?.motif_agency ? { agencyId: row.motif_agency, visio: row.motif_visio === true } : undefined,
-    visioConvention: row?.convention === true,
+    site: catalog.siteById.has(body.siteId),
+    agency: catalog.agencyById.has(body.agencyId),
+    motif: motif ? { agencyId: motif.agencyId, visio: motif.channels.includes('visio') } : undefined,
+    visioConvention: (catalog.conventionsBySite.get(body.siteId) ?? []).some((c) => c.agencyId === body.agencyId && c.visio === true),
   };
 }
 
@@ -103,11 +97,9 @@ export const visioEndpoints: readonly AnyEndpoint[] = [
     body: TicketRequestBody,
     answers: { 201: { description: 'The ticket', schema: VisioTicket } },
     problems: [409, 422, 503],
-    async handle({ body, db, services, locale }) {
+    async handle({ body, db, catalog, services, locale }) {
       const now = services.now();
-      // Read in the request's transaction, not through the in-memory catalog:
-      // on PGlite (one connection) a catalog reload from inside a transaction would wait for it forever.
-      const facts = await ticketFacts(db, body);
+      const facts = ticketFacts(catalog, body);
       if (!facts.site) throw invalidField(locale, 'siteId', `le lieu « ${body.siteId} » est inconnu`, `the site "${body.siteId}" is unknown`);
       if (!facts.agency)
         throw invalidField(locale, 'agencyId', `l’organisme « ${body.agencyId} » est inconnu`, `the agency "${body.agencyId}" is unknown`);
