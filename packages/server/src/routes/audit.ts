@@ -27,7 +27,7 @@ export const auditEndpoints: readonly AnyEndpoint[] = [
     query: AuditQuery,
     answers: { 200: { description: 'The network’s audit, as auditNetwork computes it', schema: ApiNetworkAudit } },
     problems: [404],
-    async handle({ query, locale, services }) {
+    handle({ query, locale, catalog: snapshot, services }) {
       const id = query.charter ?? franceServices2019.id;
       const profile = Object.hasOwn(charterProfiles, id) ? charterProfiles[id] : undefined;
       if (!profile) {
@@ -37,7 +37,6 @@ export const auditEndpoints: readonly AnyEndpoint[] = [
           en: `The charter "${id}" is unknown; known charters: ${known}.`,
         });
       }
-      const snapshot = await services.catalog.current();
       return ok(networkAudit(snapshot, profile, services.now(), locale), 200, { 'Cache-Control': 'private, no-cache' });
     },
   }),

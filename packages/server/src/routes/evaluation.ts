@@ -107,7 +107,7 @@ export const evaluationEndpoints: readonly AnyEndpoint[] = [
     query: ReportQuery,
     answers: { 200: { description: 'The report, as evaluationReport() of @rsp/core/evaluation.js computes it', schema: ApiEvaluationReport } },
     problems: [400, 404],
-    async handle({ query, db, services, locale }) {
+    async handle({ query, db, catalog, locale }) {
       const { from, to } = query;
       if (from > to) {
         throw new ApiProblem(
@@ -123,7 +123,6 @@ export const evaluationEndpoints: readonly AnyEndpoint[] = [
           { errors: [{ path: 'to', message: words(locale, `doit être au plus ${String(MAX_REPORT_DAYS)} jours après le début, ce jour compris`, `must be at most ${String(MAX_REPORT_DAYS)} days from the start, that day included`) }] },
         );
       }
-      const catalog = await services.catalog.current();
       const all = networkTerritories(catalog.sites);
       let scope: readonly Site[] = catalog.sites;
       let breakdown: readonly Territory[] = all.departments;

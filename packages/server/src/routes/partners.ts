@@ -37,8 +37,7 @@ export const partnerEndpoints: readonly AnyEndpoint[] = [
     tag: 'partners',
     summary: 'The partner agencies.',
     answers: { 200: { description: 'The partner agencies, by id', schema: items(Agency) } },
-    async handle({ services }) {
-      const catalog = await services.catalog.current();
+    handle({ catalog }) {
       return ok({ items: [...catalog.agencies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
     },
   }),
@@ -50,8 +49,7 @@ export const partnerEndpoints: readonly AnyEndpoint[] = [
     query: MotifQuery,
     answers: { 200: { description: 'The agency’s motifs', schema: items(Motif) } },
     problems: [404],
-    async handle({ query, services }) {
-      const catalog = await services.catalog.current();
+    handle({ query, catalog }) {
       const agency = catalog.agencyById.get(query.agency);
       if (!agency) throw notFound({ fr: `Aucun partenaire n’a l’identifiant « ${query.agency} ».`, en: `No partner has the id "${query.agency}".` });
       return ok({ items: catalog.motifsByAgency.get(agency.id) ?? [] });
@@ -65,8 +63,7 @@ export const partnerEndpoints: readonly AnyEndpoint[] = [
     query: SlotQuery,
     answers: { 200: { description: 'Free slots in time order', schema: items(ApiSlot) } },
     problems: [404],
-    async handle({ query, services, db, locale }) {
-      const catalog = await services.catalog.current();
+    async handle({ query, catalog, services, db, locale }) {
       const now = services.now();
       const today = parisDate(now);
       const fromDay = query.from ?? today;

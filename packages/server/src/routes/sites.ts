@@ -92,7 +92,7 @@ export const siteEndpoints: readonly AnyEndpoint[] = [
     answers: {
       200: { description: 'A page of sites, `SiteList`; with `Accept: application/geo+json`, a `SiteFeatureCollection` of the same page', schema: SiteList },
     },
-    async handle({ query, locale, services, headers }): Promise<EndpointResult> {
+    handle({ query, locale, catalog: snapshot, services, headers }): EndpointResult {
       const geo = readGeoQuery(query, locale);
       if (!geo.ok) {
         throw new ApiProblem(
@@ -102,7 +102,6 @@ export const siteEndpoints: readonly AnyEndpoint[] = [
         );
       }
       const asGeoJson = wantsGeoJson(headers.get('accept'));
-      const snapshot = await services.catalog.current();
       const result = searchSites(snapshot, {
         ...geo.value,
         agency: query.agency,
@@ -147,8 +146,7 @@ export const siteEndpoints: readonly AnyEndpoint[] = [
     query: SiteDetailQuery,
     answers: { 200: { description: 'The site as a detail page shows it', schema: SiteDetail } },
     problems: [404],
-    async handle({ params, query, locale, services }) {
-      const snapshot = await services.catalog.current();
+    handle({ params, query, locale, catalog: snapshot, services }) {
       const site = snapshot.siteById.get(params.id);
       if (!site) throw new ApiProblem('not-found', { fr: `Aucun site n’a l’identifiant « ${params.id} ».`, en: `No site has the id "${params.id}".` });
       const now = services.now();
