@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, ensureChromium } from '../../scripts/chromium.mjs';
 import { demoMounts, root } from '../../scripts/workspace.mjs';
+import { watchedPage } from './support/watch-page.mjs';
 
 const serverEntry = join(root, 'packages', 'server', 'dist', 'index.js');
 const built = existsSync(serverEntry) && existsSync(join(root, 'packages', 'elements', 'dist', 'cdn', 'rsp-elements.min.js'));
@@ -25,17 +26,7 @@ describe('the demo page', () => {
     const { startServer } = await import(pathToFileURL(serverEntry).href);
     server = await startServer({ port: 0, mounts: demoMounts({ storybook: false }) });
     browser = await puppeteer.launch({ executablePath: ensureChromium(), args: chromiumArgs, headless: true });
-    page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.exposeFunction('reportViolation', (text) => violations.push(text));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    page = await watchedPage(browser, { violations, errors });
     const response = await page.goto(server.url, { waitUntil: 'networkidle0' });
     assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     await page.waitForFunction(() => customElements.get('rsp-notice') !== undefined);

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, ensureChromium } from '../../scripts/chromium.mjs';
 import { demoMounts, root } from '../../scripts/workspace.mjs';
+import { watchedPage } from './support/watch-page.mjs';
 
 const serverDist = join(root, 'packages', 'server', 'dist');
 const bundle = join(root, 'packages', 'site-finder', 'dist', 'cdn', 'rsp-site-finder.min.js');
@@ -49,17 +50,7 @@ describe('the department portal', () => {
   });
 
   async function open(path) {
-    const page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.exposeFunction('reportViolation', (text) => violations.push(text));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    const page = await watchedPage(browser, { violations, errors });
     const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'domcontentloaded' });
     assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     return page;

@@ -201,6 +201,11 @@ export class RspSiteFinder extends RspElement {
   setData(data: FinderData): void {
     this.loading?.abort();
     this.loading = undefined;
+    this.useData(data);
+  }
+
+  /** Takes loaded data: indexes it, applies the page URL's search and runs the query. */
+  private useData(data: FinderData): void {
     this.loadError = undefined;
     this.data = data;
     this.index = createFinderIndex(data);
@@ -250,12 +255,7 @@ export class RspSiteFinder extends RspElement {
     this.loadError = undefined;
     loadFinderData({ ...source, signal: controller.signal, locale: this.i18n.locale }).then(
       (data) => {
-        if (controller.signal.aborted) return;
-        this.data = data;
-        this.index = createFinderIndex(data);
-        this.status = 'ready';
-        this.applyUrlState();
-        this.runQuery();
+        if (!controller.signal.aborted) this.useData(data);
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
