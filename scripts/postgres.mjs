@@ -61,6 +61,9 @@ export function findPostgres() {
     if (psql(`SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'`) !== '1') psql(`CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'`);
     // The API tests create a database of their own per suite (and drop it).
     if (psql(`SELECT rolcreatedb FROM pg_roles WHERE rolname = '${ROLE}'`) !== 't') psql(`ALTER ROLE ${ROLE} CREATEDB`);
+    // They drop it WITH (FORCE), which must also stop an autovacuum worker
+    // that happens to be in it: without pg_signal_backend that fails (42501).
+    if (psql(`SELECT pg_has_role('${ROLE}', 'pg_signal_backend', 'MEMBER')`) !== 't') psql(`GRANT pg_signal_backend TO ${ROLE}`);
     if (psql(`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`) !== '1') psql(`CREATE DATABASE ${DATABASE} OWNER ${ROLE}`);
     const how = steps.length ? steps.join(', ') : `cluster ${cluster.version}/${cluster.name} already running`;
     return { url: `postgres://${ROLE}:${PASSWORD}@127.0.0.1:${cluster.port}/${DATABASE}`, how };

@@ -34,6 +34,31 @@ export interface Engine {
   open(): Promise<Database>;
 }
 
+/**
+ * Drops a test database. `WITH (FORCE)` also has to stop an autovacuum worker
+ * that may be in it, which a role without `pg_signal_backend` may not do
+ * (42501, seen once in CI): then a plain DROP, which waits for autovacuum to
+ * leave, is tried a few times.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      // 55006: "database is being accessed by other users".
+      if ((error as { code?: string }).code !== '55006' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 async function freshPostgres(url: string): Promise<Database> {
   const name = `rsp_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -57,7 +82,7 @@ async function freshPostgres(url: string): Promise<Database> {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropDatabase(cleanup, name);
       } finally {
         await cleanup.end();
       }
