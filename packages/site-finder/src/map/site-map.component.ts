@@ -3,8 +3,9 @@ import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController, RspElement } from '@rsp/elements';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import Supercluster from 'supercluster';
 import type { FinderOrigin, FinderResult, FinderSite } from '../data/types.js';
+import { createClusterIndex } from './clusters.js';
+import type { ClusterIndex } from './clusters.js';
 import { leafletStyles } from './leaflet.styles.js';
 import { RspMapPickEvent, RspMapSiteSelectEvent } from './site-map.events.js';
 import { siteMapMessages } from './site-map.messages.js';
@@ -33,11 +34,7 @@ const FRANCE_CENTER: L.LatLngTuple = [46.6, 2.4];
 const MAX_ZOOM = 19;
 /** The map's lowest zoom (the whole world); no clusters are computed below it. */
 const MIN_ZOOM = 2;
-/**
- * Beyond this zoom every site is shown on its own (a view then spans about
- * 3 km). Each clustered zoom level costs a pass over the sites when results
- * change, so the index stops here.
- */
+/** Beyond this zoom every site is shown on its own (a view then spans about 3 km). */
 const CLUSTER_MAX_ZOOM = 14;
 /** Cluster radius in pixels: it bounds how many markers a view can hold (a few hundred at most). */
 const CLUSTER_RADIUS = 64;
@@ -45,11 +42,6 @@ const CLUSTER_RADIUS = 64;
 const PLACE_ZOOM = 15;
 const SITE_ICON_SIZE = 28;
 const ORIGIN_ICON_SIZE = 26;
-
-interface PointProps {
-  /** Index of the site in `indexed`. */
-  readonly i: number;
-}
 
 interface ShownMarker {
   readonly marker: L.Marker;
@@ -91,11 +83,11 @@ function clusterSize(count: number): number {
   return 54;
 }
 
-/** Whether two lists hold the same sites, in any order (same index, no re-clustering). */
+/** Whether two lists hold the same sites in the same order (same index, no re-clustering). */
 function sameSites(a: readonly FinderSite[], b: readonly FinderSite[]): boolean {
   if (a.length !== b.length) return false;
-  const known = new Set(b);
-  return a.every((site) => known.has(site));
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -163,9 +155,10 @@ export class RspSiteMap extends RspElement {
   private zoomControl: L.Control.Zoom | undefined;
   private originMarker: L.Marker | undefined;
   private resizeObserver: ResizeObserver | undefined;
-  private index: Supercluster<PointProps> | undefined;
+  private index: ClusterIndex | undefined;
   private indexed: readonly FinderSite[] = [];
-  private positions = new Map<string, number>();
+  /** Counts the result lists indexed, to tell their clusters apart. */
+  private generation = 0;
   private shown = new Map<string, ShownMarker>();
   /** Where to put the keyboard focus once the view has moved (after opening a cluster with the keyboard). */
   private pendingFocus: L.LatLng | undefined;
@@ -311,29 +304,22 @@ export class RspSiteMap extends RspElement {
     else map.fitBounds(FRANCE_BOUNDS, { animate: false });
   }
 
-  /** Builds the cluster index when the set of sites changed; the order of results does not matter. */
+  /** Indexes the results' positions when the list of sites changed (clusters are made per view, in showMarkers). */
   private loadResults(force = false): void {
     const sites: FinderSite[] = [];
-    for (const result of this.results) if (result.site.site.coordinates) sites.push(result.site);
+    const points: { lat: number; lon: number }[] = [];
+    for (const result of this.results) {
+      const coordinates = result.site.site.coordinates;
+      if (!coordinates) continue;
+      sites.push(result.site);
+      points.push(coordinates);
+    }
     if (!force && this.index && sameSites(sites, this.indexed)) return;
-    const points: Supercluster.PointFeature<PointProps>[] = [];
-    const positions = new Map<string, number>();
-    sites.forEach((site, i) => {
-      const coordinates = site.site.coordinates;
-      if (!coordinates) return;
-      positions.set(site.id, i);
-      points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [coordinates.lon, coordinates.lat] }, properties: { i } });
-    });
-    this.index = new Supercluster<PointProps>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM, minZoom: MIN_ZOOM }).load(points);
+    this.index = createClusterIndex(points, { radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM });
+    // Cluster keys name points by their place in the list: new list, new keys (site markers are kept).
+    this.generation++;
     this.indexed = sites;
-    this.positions = positions;
-    this.clearMarkers();
     this.showMarkers();
-  }
-
-  private clearMarkers(): void {
-    for (const { marker } of this.shown.values()) marker.remove();
-    this.shown.clear();
   }
 
   /** Shows the clusters and sites of the current view (with a margin), keeping the markers still there. */
@@ -342,28 +328,27 @@ export class RspSiteMap extends RspElement {
     const index = this.index;
     if (!map || !index) return;
     const bounds = map.getBounds().pad(0.25);
-    let west = Math.max(-180, bounds.getWest());
-    let east = Math.min(180, bounds.getEast());
-    if (bounds.getEast() - bounds.getWest() >= 360) {
-      west = -180;
-      east = 180;
-    }
-    const bbox: [number, number, number, number] = [west, Math.max(-85, bounds.getSouth()), east, Math.min(85, bounds.getNorth())];
-    const features = index.getClusters(bbox, Math.round(map.getZoom()));
+    const wide = bounds.getEast() - bounds.getWest() >= 360;
+    const view = {
+      west: wide ? -180 : L.Util.wrapNum(bounds.getWest(), [-180, 180], true),
+      east: wide ? 180 : L.Util.wrapNum(bounds.getEast(), [-180, 180], true),
+      south: Math.max(-85, bounds.getSouth()),
+      north: Math.min(85, bounds.getNorth()),
+      zoom: map.getZoom(),
+    };
 
     const next = new Map<string, ShownMarker>();
-    for (const feature of features) {
-      const [lon = 0, lat = 0] = feature.geometry.coordinates;
-      const properties = feature.properties;
-      if ('cluster' in properties) {
-        const key = `c${properties.cluster_id}`;
-        next.set(key, this.shown.get(key) ?? this.createCluster(map, properties.cluster_id, properties.point_count, L.latLng(lat, lon)));
+    for (const feature of index.features(view)) {
+      if (feature.kind === 'cluster') {
+        const key = `c${String(this.generation)}:${feature.key}`;
+        next.set(key, this.shown.get(key) ?? this.createCluster(map, feature.count, feature.bounds, L.latLng(feature.lat, feature.lon)));
         this.shown.delete(key);
       } else {
-        const site = this.indexed[properties.i];
-        if (!site) continue;
+        const site = this.indexed[feature.index];
+        const coordinates = site?.site.coordinates;
+        if (!site || !coordinates) continue;
         const key = `s${site.id}`;
-        next.set(key, this.shown.get(key) ?? this.createSiteMarker(map, site, L.latLng(lat, lon)));
+        next.set(key, this.shown.get(key) ?? this.createSiteMarker(map, site, L.latLng(coordinates.lat, coordinates.lon)));
         this.shown.delete(key);
       }
     }
@@ -381,7 +366,7 @@ export class RspSiteMap extends RspElement {
     else if (lostFocus) this.container?.focus({ preventScroll: true });
   }
 
-  private createCluster(map: L.Map, clusterId: number, count: number, latlng: L.LatLng): ShownMarker {
+  private createCluster(map: L.Map, count: number, bounds: readonly [number, number, number, number], latlng: L.LatLng): ShownMarker {
     const size = clusterSize(count);
     const text = document.createElement('span');
     text.setAttribute('aria-hidden', 'true');
@@ -391,7 +376,7 @@ export class RspSiteMap extends RspElement {
       riseOnHover: true,
     });
     marker.on('click', () => {
-      this.openCluster(clusterId, latlng, false);
+      this.openCluster(bounds, latlng, false);
     });
     marker.addTo(map);
     const shown: ShownMarker = { marker, count };
@@ -400,7 +385,7 @@ export class RspSiteMap extends RspElement {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
       event.stopPropagation();
-      this.openCluster(clusterId, latlng, true);
+      this.openCluster(bounds, latlng, true);
     });
     return shown;
   }
@@ -493,35 +478,26 @@ export class RspSiteMap extends RspElement {
     for (const shown of this.shown.values()) this.highlight(shown);
     const map = this.map;
     const index = this.index;
-    const i = this.selectedId === undefined ? undefined : this.positions.get(this.selectedId);
-    const coordinates = i === undefined ? undefined : this.indexed[i]?.site.coordinates;
-    if (!reveal || !map || !index || i === undefined || !coordinates) return;
+    if (!reveal || !map || !index || this.selectedId === undefined) return;
+    const id = this.selectedId;
+    const i = this.indexed.findIndex((site) => site.id === id);
+    const coordinates = this.indexed[i]?.site.coordinates;
+    if (!coordinates) return;
     const latlng = L.latLng(coordinates.lat, coordinates.lon);
     const zoom = map.getZoom();
-    const needed = this.zoomShowing(index, i, coordinates.lat, coordinates.lon, Math.round(zoom));
+    const needed = index.zoomAlone(i, zoom);
     if (needed > zoom) map.setView(latlng, needed);
     else if (!map.getBounds().pad(-0.1).contains(latlng)) map.panTo(latlng);
   }
 
-  /** The lowest zoom, from `from` on, at which the site `i` is out of any cluster. */
-  private zoomShowing(index: Supercluster<PointProps>, i: number, lat: number, lon: number, from: number): number {
-    // The index stores coordinates as 32-bit floats: search a box of about ten metres.
-    const epsilon = 1e-4;
-    for (let zoom = Math.max(MIN_ZOOM, from); zoom <= CLUSTER_MAX_ZOOM; zoom++) {
-      const found = index
-        .getClusters([lon - epsilon, lat - epsilon, lon + epsilon, lat + epsilon], zoom)
-        .some((feature) => !('cluster' in feature.properties) && feature.properties.i === i);
-      if (found) return zoom;
-    }
-    return CLUSTER_MAX_ZOOM + 1;
-  }
-
-  private openCluster(clusterId: number, latlng: L.LatLng, keyboard: boolean): void {
+  /** Zooms in on a cluster's sites: at least one level, as far as they need to be told apart. */
+  private openCluster([south, west, north, east]: readonly [number, number, number, number], latlng: L.LatLng, keyboard: boolean): void {
     const map = this.map;
-    if (!map || !this.index) return;
-    const zoom = Math.min(this.index.getClusterExpansionZoom(clusterId), map.getMaxZoom());
+    if (!map) return;
+    const fit = map.getBoundsZoom(L.latLngBounds([south, west], [north, east]), false, L.point(48, 48));
+    const zoom = Math.min(Math.max(fit, map.getZoom() + 1), CLUSTER_MAX_ZOOM + 1, map.getMaxZoom());
     if (keyboard) this.pendingFocus = latlng;
-    map.setView(latlng, Math.max(zoom, map.getZoom() + 1));
+    map.setView(L.latLng((south + north) / 2, (west + east) / 2), zoom);
   }
 
   /** Focuses the marker nearest to `latlng` (the markers that replaced an opened cluster). */

@@ -40,6 +40,13 @@ const SUGGEST_DELAY_MS = 150;
 const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error' | 'no-source';
+interface FilterChoices {
+  readonly data: FinderData;
+  readonly locale: string;
+  readonly services: readonly string[];
+  readonly kinds: readonly VenueKind[];
+  readonly agencies: readonly FinderData['agencies'][number][];
+}
 type DetailState = { readonly id: string; readonly status: 'loading' | 'error' } | { readonly id: string; readonly status: 'ready'; readonly value: SiteDetail };
 
 let instances = 0;
@@ -126,6 +133,7 @@ export class RspSiteFinder extends RspElement {
   @state() private status: Status = 'idle';
   @state() private loadError: unknown;
   @state() private data: FinderData | undefined;
+  private choices: FilterChoices | undefined;
   @state() private origin: FinderOrigin | undefined;
   @state() private criteria: FinderFilters = { radiusKm: DEFAULT_RADIUS_KM };
   @state() private results: readonly FinderResult[] = [];
@@ -709,9 +717,7 @@ export class RspSiteFinder extends RspElement {
     const c = this.criteria;
     const locale = this.i18n.locale;
     const id = (name: string) => `${this.uid}-f-${name}`;
-    const services = [...new Set(data.sites.flatMap((s) => s.services))].sort((a, b) => this.serviceLabel(a).localeCompare(this.serviceLabel(b), locale));
-    const kinds = [...new Set(data.sites.map((s) => s.site.venueKind))].sort();
-    const agencies = [...data.agencies].sort((a, b) => a.name.localeCompare(b.name, locale));
+    const { services, kinds, agencies } = this.filterChoices(data, locale);
     const radii = c.radiusKm === undefined || RADIUS_CHOICES.includes(c.radiusKm) ? RADIUS_CHOICES : [...RADIUS_CHOICES, c.radiusKm].sort((a, b) => a - b);
     const select = (name: string, label: string, current: string | undefined, options: readonly (readonly [string, string])[]) => html`
       <div class="field">
@@ -749,6 +755,17 @@ export class RspSiteFinder extends RspElement {
         </div>
       </fieldset>
     `;
+  }
+
+  /** The choices of the filters, worked out once per data set and language (not at every render: 30,000 sites). */
+  private filterChoices(data: FinderData, locale: string): FilterChoices {
+    const cached = this.choices;
+    if (cached?.data === data && cached.locale === locale) return cached;
+    const services = [...new Set(data.sites.flatMap((s) => s.services))].sort((a, b) => this.serviceLabel(a).localeCompare(this.serviceLabel(b), locale));
+    const kinds = [...new Set(data.sites.map((s) => s.site.venueKind))].sort();
+    const agencies = [...data.agencies].sort((a, b) => a.name.localeCompare(b.name, locale));
+    this.choices = { data, locale, services, kinds, agencies };
+    return this.choices;
   }
 
   private serviceLabel(code: string): string {
