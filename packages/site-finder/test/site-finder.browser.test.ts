@@ -380,6 +380,60 @@ describe('<rsp-site-finder>', () => {
     expect(calls).to.equal(2);
   });
 
+  it('adds the geocoder’s addresses to the suggestions and searches around the one chosen (Géoplateforme API)', async () => {
+    // A static copy of the Géoplateforme's answers, served over HTTP by the test server (any query gets it).
+    const service = new URL('./fixtures/geocodage', import.meta.url).href;
+    performance.clearResourceTimings(); // the buffer (250 entries) is full of the test's modules
+    const el = await finder(html`<rsp-site-finder src=${FIXTURE} geocoder=${service}></rsp-site-finder>`);
+    const box = input(el);
+    box.focus();
+    await sendKeys({ type: 'rue du Majou' });
+    await waitUntil(() => root(el).querySelectorAll('[role="option"]').length === 2, 'no address suggestions', { timeout: 3000 });
+    const options = [...root(el).querySelectorAll('[role="option"]')].map((o) => o.textContent);
+    expect(options[0]).to.equal('12 Rue du Majou, 46300 Gourdon');
+    // A hostile label from the service is text, never markup.
+    expect(options[1]).to.equal('<img src=x onerror="window.__pwned=1"> Figeac');
+    expect(root(el).querySelector('[role="listbox"] img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    const sent = performance.getEntriesByType('resource').map((e) => new URL(e.name)).find((u) => u.pathname.endsWith('/geocodage/completion'));
+    expect(sent?.searchParams.get('text')).to.equal('rue du Majou');
+    expect(sent?.searchParams.get('type')).to.equal('StreetAddress,PositionOfInterest');
+    await expect(el).to.be.accessible();
+
+    const search = next(el, 'rsp-search');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await search;
+    expect(detail.origin).to.deep.include({ lat: 44.7372, lon: 1.3833, label: '12 Rue du Majou, 46300 Gourdon', kind: 'place' });
+    await el.updateComplete;
+    expect(names(el)[0]).to.contain('Gourdon', 'nearest first from the address');
+  });
+
+  it('asks the geocoder when the text typed matches no loaded place, and says so when it does not answer', async () => {
+    const service = new URL('./fixtures/geocodage', import.meta.url).href;
+    const el = await finder(html`<rsp-site-finder src=${FIXTURE} geocoder=${service}></rsp-site-finder>`);
+    input(el).focus();
+    await sendKeys({ type: '12 rue du majou' });
+    const search = next(el, 'rsp-search');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await search;
+    // No loaded place matches: the geocoder's /search answer (its label has no comma, the completion's has).
+    expect(detail.origin).to.deep.include({ lat: 44.7372, lon: 1.3833, label: '12 Rue du Majou 46300 Gourdon' });
+
+    const down = await finder(html`<rsp-site-finder src=${FIXTURE} geocoder=${new URL('./fixtures/no-such-service', import.meta.url).href}></rsp-site-finder>`);
+    input(down).focus();
+    await sendKeys({ type: 'zzzz nowhere' });
+    await sendKeys({ press: 'Enter' });
+    const message = () => root(down).getElementById(input(down).getAttribute('aria-describedby')!)?.textContent ?? '';
+    await waitUntil(() => message().includes('ne répond pas'), `no message: "${message()}"`, { timeout: 4000 });
+    // Local suggestions still work.
+    input(down).value = '';
+    input(down).dispatchEvent(new Event('input'));
+    await sendKeys({ type: 'gram' });
+    await waitUntil(() => input(down).getAttribute('aria-expanded') === 'true', 'local suggestions', { timeout: 2000 });
+    await expect(down).to.be.accessible();
+  });
+
   it('renders hostile site names and texts as text, in the list and the details', async () => {
     const el = await finder();
     const hostile = items(el).find((b) => b.dataset.siteId === 'lib-figeac')!;

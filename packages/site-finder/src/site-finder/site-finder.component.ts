@@ -9,6 +9,7 @@ import { matchLocale } from '@rsp/core/locale.js';
 import { agencyMembers, createFinderIndex, describeHours, serviceMembers, isFinderDataError, loadFinderData, readFinderUrl, writeFinderUrl } from '../data/index.js';
 import type { FinderIndex, FinderSuggestion, HoursDescription } from '../data/index.js';
 import type { VenueKind } from '@rsp/core/schemas.js';
+import type { Geocoder } from '@rsp/core/geo.js';
 import type { FinderData, FinderFilters, FinderOrigin, FinderResult, FinderSite } from '../data/types.js';
 import type { MapCenter, RspSiteMap } from '../map/site-map.component.js';
 import type { RspMapPickEvent, RspMapSiteSelectEvent } from '../map/site-map.events.js';
@@ -37,9 +38,32 @@ const PAGE_SIZE = 25;
 const SUGGESTION_LIMIT = 8;
 /** Wait this long after the last keystroke before suggesting, in milliseconds. */
 const SUGGEST_DELAY_MS = 150;
+/** The geocoder is asked from this many characters on (its completion needs 3). */
+const GEOCODER_MIN_LENGTH = 3;
+/** How many addresses the geocoder adds to the suggestions. */
+const GEOCODER_LIMIT = 5;
 const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error' | 'no-source';
+/** An address found by the geocoder. */
+interface AddressSuggestion {
+  readonly kind: 'address';
+  readonly label: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+type Suggestion = FinderSuggestion | AddressSuggestion;
+
+/** Only http(s) URLs are used as the geocoder's root (resolved against the page). */
+function safeServiceUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface FilterChoices {
   readonly data: FinderData;
   readonly locale: string;
@@ -127,6 +151,17 @@ export class RspSiteFinder extends RspElement {
   /** Keep the search (place, filters, radius, open site) in the page URL so it can be shared. */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
+  /**
+   * Address search beyond the loaded sites: `geoplateforme` for the IGN
+   * Géoplateforme's geocoding service (`https://data.geopf.fr/geocodage`), or
+   * the root URL of a service with the same API. Empty: the search box
+   * suggests only communes, postcodes and sites from the loaded data.
+   */
+  @property() geocoder = '';
+
+  /** A geocoder of the host's own (any `Geocoder` of `@rsp/core/geo.js`); wins over the `geocoder` attribute. */
+  @property({ attribute: false }) geocoderService: Geocoder | undefined;
+
   /** Show whether each site meets the network's charter, in its details. */
   @property({ type: Boolean, attribute: 'show-charter' }) showCharter = false;
 
@@ -142,7 +177,7 @@ export class RspSiteFinder extends RspElement {
   @state() private openId: string | undefined;
   @state() private detail: DetailState | undefined;
   @state() private text = '';
-  @state() private suggestions: readonly FinderSuggestion[] = [];
+  @state() private suggestions: readonly Suggestion[] = [];
   @state() private expanded = false;
   @state() private activeIndex = -1;
   @state() private searchMessage = '';
@@ -155,6 +190,9 @@ export class RspSiteFinder extends RspElement {
   private membersLoading: AbortController | undefined;
   private members: { readonly key: string; readonly ids: ReadonlySet<string> } | undefined;
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The geocoder call under way (completion or search), aborted by the next one. */
+  private geocoding: AbortController | undefined;
+  private madeGeocoder: { readonly setting: string; readonly geocoder: Geocoder | undefined } | undefined;
   private readonly uid = `rsp-sf-${String(++instances)}`;
   private shownFilters: ReadonlySet<FinderFilterName> = parseFilterNames(undefined);
   private mapCenter: MapCenter | undefined;
@@ -179,6 +217,7 @@ export class RspSiteFinder extends RspElement {
     this.loading?.abort();
     this.detailLoading?.abort();
     this.membersLoading?.abort();
+    this.geocoding?.abort();
     clearTimeout(this.suggestTimer);
   }
 
@@ -380,6 +419,52 @@ export class RspSiteFinder extends RspElement {
     this.suggestions = text === '' || !this.index ? [] : this.index.suggest(text, SUGGESTION_LIMIT);
     this.expanded = this.suggestions.length > 0;
     this.activeIndex = -1;
+    if (text.length >= GEOCODER_MIN_LENGTH) void this.suggestAddresses(text);
+  }
+
+  /** The geocoder to use, made on first use (its code is loaded only then). */
+  private async useGeocoder(): Promise<Geocoder | undefined> {
+    if (this.geocoderService) return this.geocoderService;
+    const setting = this.geocoder.trim();
+    if (setting === '') return undefined;
+    if (this.madeGeocoder?.setting === setting) return this.madeGeocoder.geocoder;
+    const baseUrl = setting === 'geoplateforme' ? undefined : safeServiceUrl(setting);
+    if (setting !== 'geoplateforme' && baseUrl === undefined) {
+      console.warn(`[rsp-site-finder] geocoder="${setting}" is neither "geoplateforme" nor an http(s) URL; addresses are not searched.`);
+      this.madeGeocoder = { setting, geocoder: undefined };
+      return undefined;
+    }
+    const { createGeoplateformeGeocoder } = await import('@rsp/core/geo.js');
+    const geocoder = createGeoplateformeGeocoder(baseUrl === undefined ? {} : { baseUrl });
+    this.madeGeocoder = { setting, geocoder };
+    return geocoder;
+  }
+
+  /** Adds the geocoder's addresses after the local suggestions, when the text is still the same. */
+  private async suggestAddresses(text: string): Promise<void> {
+    this.geocoding?.abort();
+    const controller = new AbortController();
+    this.geocoding = controller;
+    try {
+      const geocoder = await this.useGeocoder();
+      if (!geocoder) return;
+      const found = await geocoder.complete(text, { limit: GEOCODER_LIMIT, signal: controller.signal });
+      if (controller.signal.aborted || this.text.trim() !== text) return;
+      const known = new Set(this.suggestions.map((s) => s.label.toLocaleLowerCase('fr')));
+      const addresses = found
+        .filter((r) => !known.has(r.label.toLocaleLowerCase('fr')))
+        .map((r): AddressSuggestion => ({ kind: 'address', label: r.label, lat: r.point.lat, lon: r.point.lon }));
+      if (addresses.length === 0) return;
+      this.suggestions = [...this.suggestions, ...addresses];
+      this.expanded = this.input !== null && this.input !== undefined && this.shadowRoot?.activeElement === this.input;
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      // The local suggestions stay; say why no address is proposed only when there is nothing else.
+      if (this.suggestions.length === 0 && this.text.trim() === text) this.searchMessage = this.i18n.t('geocoderError');
+      console.warn('[rsp-site-finder] the address search failed:', error);
+    } finally {
+      if (this.geocoding === controller) this.geocoding = undefined;
+    }
   }
 
   private handleInput(event: Event): void {
@@ -387,6 +472,7 @@ export class RspSiteFinder extends RspElement {
     this.searchMessage = '';
     clearTimeout(this.suggestTimer);
     if (this.text.trim() === '') {
+      this.geocoding?.abort();
       this.suggestions = [];
       this.expanded = false;
       this.activeIndex = -1;
@@ -454,26 +540,59 @@ export class RspSiteFinder extends RspElement {
     this.submitText();
   }
 
-  /** The text typed, without choosing a suggestion: its best suggestion, or a message. */
+  /** The text typed, without choosing a suggestion: its best suggestion, the geocoder's best address, or a message. */
   private submitText(): void {
-    if (this.text.trim() === '') return;
+    const text = this.text.trim();
+    if (text === '') return;
     this.suggestNow();
     const best = this.suggestions[0];
-    if (best) this.choose(best);
-    else {
-      this.expanded = false;
-      this.searchMessage = this.i18n.t('noMatch', this.text.trim());
+    if (best) {
+      this.choose(best);
+      return;
+    }
+    this.expanded = false;
+    void this.searchAddress(text);
+  }
+
+  private async searchAddress(text: string): Promise<void> {
+    const noMatch = this.i18n.t('noMatch', text);
+    let geocoder: Geocoder | undefined;
+    try {
+      geocoder = await this.useGeocoder();
+    } catch (error) {
+      console.warn('[rsp-site-finder] the address search failed:', error);
+    }
+    if (!geocoder) {
+      this.searchMessage = noMatch;
+      return;
+    }
+    this.geocoding?.abort();
+    const controller = new AbortController();
+    this.geocoding = controller;
+    this.searchMessage = this.i18n.t('geocoding');
+    try {
+      const [found] = await geocoder.search(text, { limit: 1, signal: controller.signal });
+      if (controller.signal.aborted || this.text.trim() !== text) return;
+      if (found) this.choose({ kind: 'address', label: found.label, lat: found.point.lat, lon: found.point.lon });
+      else this.searchMessage = noMatch;
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.searchMessage = this.i18n.t('geocoderError');
+      console.warn('[rsp-site-finder] the address search failed:', error);
+    } finally {
+      if (this.geocoding === controller) this.geocoding = undefined;
     }
   }
 
-  private choose(suggestion: FinderSuggestion): void {
+  private choose(suggestion: Suggestion): void {
     clearTimeout(this.suggestTimer);
     this.suggestTimer = undefined;
+    this.geocoding?.abort();
     this.text = suggestion.label;
     this.expanded = false;
     this.activeIndex = -1;
     this.searchMessage = '';
-    const site = suggestion.siteId === undefined ? undefined : this.index?.byId(suggestion.siteId);
+    const site = suggestion.kind === 'address' || suggestion.siteId === undefined ? undefined : this.index?.byId(suggestion.siteId);
     this.searchAround({ lat: suggestion.lat, lon: suggestion.lon, label: site ? site.site.name : suggestion.label, kind: site ? 'site' : 'place' });
     if (site) this.select(site.id);
   }
