@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@rsp/site-finder/site-finder.js';
+import { loadFinderData } from '@rsp/site-finder';
 import type { RspSiteFinder } from '@rsp/site-finder';
 
 /** Args named after the attributes in the Custom Elements Manifest. */
@@ -90,4 +91,72 @@ export const NoSource: Story = {
 /** The whole widget in English. */
 export const English: Story = {
   globals: { lang: 'en' },
+};
+
+/**
+ * A site open: its address, hours in words, partners, contact and actions. The story reads the
+ * national list itself (`loadFinderData`), hands it over with `setData()` and opens Gramat's site
+ * with `select()`, the public API a host page would use.
+ */
+export const SiteOpen: Story = {
+  args: { src: '' },
+  render: (args) => {
+    const template = meta.render(args);
+    queueMicrotask(() => {
+      const finder = document.querySelector<RspSiteFinder>('rsp-site-finder');
+      if (!finder) return;
+      void loadFinderData({ src: NATIONAL_LIST }).then((data) => {
+        finder.setData(data);
+        const gramat = data.sites.find((s) => s.site.address.commune === 'Gramat') ?? data.sites[0];
+        if (gramat) {
+          finder.searchAround({ lat: gramat.site.coordinates?.lat ?? 44.78, lon: gramat.site.coordinates?.lon ?? 1.72, label: gramat.site.name, kind: 'site' });
+          finder.select(gramat.id);
+        }
+      });
+    });
+    return template;
+  },
+};
+
+/** Nothing within the radius: a search in the Atlantic, 5 km around. */
+export const NoResult: Story = {
+  args: { radius: 5 },
+  render: (args) => {
+    const template = meta.render(args);
+    queueMicrotask(() => {
+      const finder = document.querySelector<RspSiteFinder>('rsp-site-finder');
+      finder?.addEventListener(
+        'rsp-search',
+        () => {
+          finder.searchAround({ lat: 46.2, lon: -3.5, label: 'Golfe de Gascogne', kind: 'place' });
+        },
+        { once: true },
+      );
+    });
+    return template;
+  },
+};
+
+/**
+ * 30,000 SYNTHETIC sites (made up here, named "Lieu synthétique n"), to see the clusters and the
+ * paged list hold up ten times the national list. Fed as a GeoJSON file through `src`.
+ */
+export const ManySites: Story = {
+  name: 'Many sites (30,000, synthetic)',
+  args: { src: '' },
+  render: (args) => {
+    let state = 7;
+    const random = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const features = Array.from({ length: 30_000 }, (_, i) => ({
+      type: 'Feature',
+      id: `synthetic-${String(i)}`,
+      geometry: { type: 'Point', coordinates: [-1.5 + random() * 9, 43.2 + random() * 7.6] },
+      properties: { name: `Lieu synthétique ${String(i + 1)}`, venueKind: i % 3 === 0 ? 'france-services' : 'epn', commune: `Commune synthétique ${String(i % 900)}`, postcode: '00000' },
+    }));
+    const src = URL.createObjectURL(new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' }));
+    return meta.render({ ...args, src });
+  },
 };
