@@ -159,11 +159,19 @@ describe('<rsp-site-finder>', () => {
     input(el).focus();
     await sendKeys({ type: 'zzzqx' });
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(root(el).textContent).to.contain('Aucun lieu ni commune ne correspond à «\u00a0zzzqx\u00a0»');
+    await waitUntil(() => root(el).textContent.includes('Aucun lieu ni commune ne correspond à «\u00a0zzzqx\u00a0»'), 'no "no match" message');
+    await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(input(el).value).to.equal('');
+
+    // No site within the radius: the list says so, and the state passes axe.
+    el.radius = 5;
+    el.searchAround({ lat: 46.2, lon: -3.5, label: 'Golfe de Gascogne', kind: 'place' });
+    await el.updateComplete;
+    expect(items(el)).to.have.length(0);
+    expect(count(el)).to.match(/^Aucun lieu/);
+    await expect(el).to.be.accessible();
   });
 
   it('filters update the list, the count and the polite live region', async () => {
