@@ -3,7 +3,11 @@
 //   that every `exports` entry point and the `.d.ts` files from `tsc -b` line
 //   up; dependencies stay imports;
 // - for packages that declare `rsp.cdn`, a self-contained minified bundle in
-//   dist/cdn/<name>.min.js that a page loads with one <script type="module">.
+//   dist/cdn/<name>.min.js that a page loads with one <script type="module">;
+//   what it imports with `import()` (code only some pages need) becomes chunks
+//   beside it, dist/cdn/<chunk>-<hash>.min.js, which the browser fetches relative
+//   to the bundle's own URL (same origin as the bundle, so `script-src 'self'`
+//   allows them where the bundle is allowed).
 import { builtinModules } from 'node:module';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +59,9 @@ export default packages.flatMap((pkg) => {
   };
   const bundles = pkg.cdn.map((bundle) => ({
     input: bundle.source,
+    // The chunks import what they share with the entry from the entry itself,
+    // instead of a facade entry over one more shared chunk.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'module', 'import', 'default'] }),
       esbuildFor(pkg),
@@ -62,7 +69,10 @@ export default packages.flatMap((pkg) => {
     ],
     onwarn,
     output: {
-      file: join(pkg.dir, 'dist', 'cdn', `${bundle.name}.min.js`),
+      dir: join(pkg.dir, 'dist', 'cdn'),
+      entryFileNames: `${bundle.name}.min.js`,
+      // Content-hashed: a cached entry and the chunks it names always match.
+      chunkFileNames: '[name]-[hash].min.js',
       format: 'es',
       sourcemap: true,
     },

@@ -42,7 +42,7 @@ const { chromiumArgs, ensureChromium } = (await import(pathToFileURL(join(root, 
 
 // The page: an external module script only (the server's policy allows no inline script).
 const PAGE_SCRIPT = String.raw`
-import { createFinderIndex, loadFinderData } from '/npm/@rsp/site-finder/dist/cdn/rsp-site-finder.min.js';
+import { loadFinderData, loadFinderEngine } from '/npm/@rsp/site-finder/dist/cdn/rsp-site-finder.min.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -137,6 +137,7 @@ window.renderBench = async (kind, toggles) => {
   }
   el.remove();
   // For the breakdown only, after the timed part (warm code): the data layer alone, as setData() runs it.
+  const { createFinderIndex } = await loadFinderEngine();
   const ti = performance.now();
   const index = createFinderIndex(data);
   const tq = performance.now();

@@ -81,3 +81,8 @@ export function isFinderDataError(value: unknown): value is FinderDataError {
   const v = value as { name?: unknown; kind?: unknown; messageFr?: unknown };
   return v.name === 'FinderDataError' && typeof v.kind === 'string' && typeof v.messageFr === 'string';
 }
+
+/** What a cancelled loading rejects with: the signal's reason, or an AbortError. */
+export function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}

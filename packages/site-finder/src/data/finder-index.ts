@@ -3,7 +3,7 @@ import type { PlaceKind, PlaceSearch, SiteIndex } from '@rsp/core/geo.js';
 import { isOpenAt, openIntervals } from '@rsp/core/hours.js';
 import { addDaysToDate, parisDate, startOfParisDay } from '@rsp/core/time.js';
 import type { OpeningHours } from '@rsp/core/hours.js';
-import { hoursOf } from './sites.js';
+import { hoursOf } from './hours.js';
 import type { FinderData, FinderQuery, FinderResult, FinderSite } from './types.js';
 
 /** A suggestion of the search box from the loaded data: a commune, a postcode or a site. */

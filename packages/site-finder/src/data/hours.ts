@@ -1,10 +1,26 @@
-import { dayOpenRanges, formatTime, isPublicHoliday, nextChange, stateAt, weekSummary } from '@rsp/core/hours.js';
+import { dayOpenRanges, formatTime, isPublicHoliday, nextChange, safeParseOpeningHours, stateAt, weekSummary } from '@rsp/core/hours.js';
 import type { OpeningHours } from '@rsp/core/hours.js';
 import type { Site } from '@rsp/core/schemas.js';
 import { addDaysToDate, daysBetween, parisDate, startOfIsoWeek, toParis } from '@rsp/core/time.js';
 import type { IsoWeekday } from '@rsp/core/time.js';
-import { hoursOf } from './sites.js';
 import type { FinderSite } from './types.js';
+
+const parsedHours = new WeakMap<Site, OpeningHours | null>();
+
+/**
+ * The parsed `openingHours` of a site, parsed once per site object and kept
+ * (`undefined` when the hours are absent or unreadable, which both mean "unknown").
+ */
+export function hoursOf(site: Site): OpeningHours | undefined {
+  let parsed = parsedHours.get(site);
+  if (parsed === undefined) {
+    const text = site.openingHours;
+    const result = text === undefined ? undefined : safeParseOpeningHours(text);
+    parsed = result?.success ? result.value : null;
+    parsedHours.set(site, parsed);
+  }
+  return parsed ?? undefined;
+}
 
 /** An open range of a day, as shown: `09:00`–`12:00`. */
 export interface HoursRange {

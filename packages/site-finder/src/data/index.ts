@@ -8,15 +8,17 @@
  */
 export { FinderDataError, isFinderDataError } from './errors.js';
 export type { FinderDataErrorKind, FinderDataErrorOptions } from './errors.js';
-export { agencyMembers, clearMemberCache, importPointFeatures, loadFinderData, readStaticText, serviceMembers, sniffFormat } from './load.js';
-export type { FinderSource, MembersOptions, SniffedFormat } from './load.js';
+export { agencyMembers, clearMemberCache, loadFinderData, loadSiteDetail, serviceMembers } from './load.js';
+export type { FinderSource, MembersOptions } from './load.js';
+export { importPointFeatures, readStaticText, sniffFormat } from './static-file.js';
+export type { SniffedFormat } from './static-file.js';
 export { createFinderIndex } from './finder-index.js';
 export type { FinderGeoEntry, FinderIndex, FinderSuggestion } from './finder-index.js';
-export { describeHours } from './hours.js';
+export { describeHours, hoursOf } from './hours.js';
 export type { HoursDay, HoursDescription, HoursRange } from './hours.js';
 export { FINDER_URL_PARAMS, readFinderUrl, writeFinderUrl } from './url-state.js';
 export type { FinderUrlRead, FinderUrlState } from './url-state.js';
-export { FRANCE_SERVICES_PARTNERS, hoursOf, nationalAgencies, nationalAgencyId, servicesOf, toFinderSite } from './sites.js';
+export { FRANCE_SERVICES_PARTNERS, nationalAgencies, nationalAgencyId, servicesOf, toFinderSite } from './sites.js';
 export type {
   FinderData,
   FinderFilters,

@@ -1,31 +1,19 @@
+// What a site is for the finder: its partners and services. The national partners
+// come from core's France Services charter, whose module holds the charter's zod
+// schemas: only the loaders (./static-file.js, ./api.js, imported on demand) use
+// this module, so a page gets zod with the data it loads, not before.
 import { franceServices2019 } from '@rsp/core/charter.js';
-import { safeParseOpeningHours } from '@rsp/core/hours.js';
-import type { OpeningHours } from '@rsp/core/hours.js';
-import type { Agency, AgencySector, NationalPartner, Site } from '@rsp/core/schemas.js';
+import type { Agency, NationalPartner, Site } from '@rsp/core/schemas.js';
+import { hoursOf } from './hours.js';
+import { NATIONAL } from './national.js';
 import type { FinderPartner, FinderSite } from './types.js';
-
-/** What people call each national partner network, and its charter sector. */
-const NATIONAL: Readonly<Record<NationalPartner, { readonly name: string; readonly fullName: string; readonly sector: AgencySector }>> = {
-  cnaf: { name: 'CAF', fullName: 'Caisse nationale des allocations familiales', sector: 'social' },
-  cnam: { name: 'Assurance Maladie', fullName: 'Caisse nationale de l’Assurance Maladie', sector: 'social' },
-  cnav: { name: 'Assurance retraite', fullName: 'Caisse nationale d’assurance vieillesse', sector: 'social' },
-  msa: { name: 'MSA', fullName: 'Mutualité sociale agricole', sector: 'social' },
-  'france-travail': { name: 'France Travail', fullName: 'France Travail', sector: 'employment-training' },
-  'la-poste': { name: 'La Poste', fullName: 'La Poste', sector: 'other' },
-  dgfip: { name: 'Finances publiques', fullName: 'Direction générale des Finances publiques', sector: 'other' },
-  justice: { name: 'Justice', fullName: 'Ministère de la Justice', sector: 'other' },
-  'interieur-ants': { name: 'ANTS', fullName: 'Ministère de l’Intérieur, Agence nationale des titres sécurisés', sector: 'other' },
-  'energie-info': { name: 'Énergie Info', fullName: 'Énergie Info (Médiateur national de l’énergie)', sector: 'other' },
-  'agirc-arrco': { name: 'Agirc-Arrco', fullName: 'Agirc-Arrco', sector: 'other' },
-  urssaf: { name: 'Urssaf', fullName: 'Urssaf', sector: 'other' },
-};
 
 /**
  * The national partners every France Services must host, as the France Services
  * charter of core says (`franceServices2019`, rule `national-partners`: CNAF, CNAM,
  * CNAV, MSA, France Travail, La Poste, DGFiP, Justice, Intérieur/ANTS).
  */
-export const FRANCE_SERVICES_PARTNERS: readonly NationalPartner[] = (() => {
+export const FRANCE_SERVICES_PARTNERS: readonly NationalPartner[] = /* @__PURE__ */ (() => {
   for (const rule of franceServices2019.rules) if (rule.check === 'national-partners') return rule.partners;
   return [];
 })();
@@ -50,12 +38,24 @@ export function nationalAgencies(codes: readonly NationalPartner[] = FRANCE_SERV
   }));
 }
 
-const NATIONAL_PARTNERS: readonly FinderPartner[] = nationalAgencies().map((a) => ({
-  id: a.id,
-  name: a.name,
-  sector: a.sector,
-  ...(a.nationalPartner ? { nationalPartner: a.nationalPartner } : {}),
-}));
+let labelPartners: readonly FinderPartner[] | undefined;
+
+/** The partners of a labelled site: the national ones (built on first use, see {@link toFinderSite}). */
+function nationalPartners(): readonly FinderPartner[] {
+  labelPartners ??= nationalAgencies().map((a) => ({
+    id: a.id,
+    name: a.name,
+    sector: a.sector,
+    ...(a.nationalPartner ? { nationalPartner: a.nationalPartner } : {}),
+  }));
+  return labelPartners;
+}
+
+/** Agencies by name (French collation), then id. */
+export function sortAgencies(agencies: readonly Agency[]): Agency[] {
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  return [...agencies].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
 
 /** The `services` of a list of partners: their sectors and national partner codes, each once, sorted. */
 export function servicesOf(partners: readonly FinderPartner[]): string[] {
@@ -65,23 +65,6 @@ export function servicesOf(partners: readonly FinderPartner[]): string[] {
     if (p.nationalPartner) set.add(p.nationalPartner);
   }
   return [...set].sort();
-}
-
-const parsedHours = new WeakMap<Site, OpeningHours | null>();
-
-/**
- * The parsed `openingHours` of a site, parsed once per site object and kept
- * (`undefined` when the hours are absent or unreadable, which both mean "unknown").
- */
-export function hoursOf(site: Site): OpeningHours | undefined {
-  let parsed = parsedHours.get(site);
-  if (parsed === undefined) {
-    const text = site.openingHours;
-    const result = text === undefined ? undefined : safeParseOpeningHours(text);
-    parsed = result?.success ? result.value : null;
-    parsedHours.set(site, parsed);
-  }
-  return parsed ?? undefined;
 }
 
 /**
@@ -101,7 +84,7 @@ export function hoursOf(site: Site): OpeningHours | undefined {
  *   by appointment (a comment such as `"sur rendez-vous"`).
  */
 export function toFinderSite(site: Site, partners?: readonly FinderPartner[]): FinderSite {
-  const list = partners && partners.length > 0 ? partners : site.label?.kind === 'france-services' ? NATIONAL_PARTNERS : [];
+  const list = partners && partners.length > 0 ? partners : site.label?.kind === 'france-services' ? nationalPartners() : [];
   const hours = hoursOf(site);
   return {
     id: site.id,

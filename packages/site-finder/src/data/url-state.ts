@@ -1,4 +1,5 @@
-import { AgencySector, NationalPartner, VenueKind } from '@rsp/core/schemas.js';
+import type { AgencySector, VenueKind } from '@rsp/core/schemas.js';
+import { NATIONAL } from './national.js';
 import type { FinderFilters, FinderOrigin, FinderQuery } from './types.js';
 
 /** The search state kept in the page URL. */
@@ -23,8 +24,22 @@ export type FinderUrlRead = FinderUrlState & {
 export const FINDER_URL_PARAMS = ['q', 'near', 'place', 'from', 'radius', 'agency', 'service', 'venue', 'open', 'visio', 'rdv', 'site'] as const;
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
-const SERVICES = new Set<string>([...AgencySector.options, ...NationalPartner.options]);
-const VENUES = new Set<string>(VenueKind.options);
+// The codes of core's enums as records that the compiler checks are complete (a
+// value added to core fails typechecking here; national partners: national.ts).
+// Reading them from the zod enums would put zod in every page's bundle.
+const SECTORS: Readonly<Record<AgencySector, 1>> = { social: 1, 'employment-training': 1, other: 1 };
+const VENUE_KINDS: Readonly<Record<VenueKind, 1>> = {
+  'cyber-base': 1,
+  epn: 1,
+  'town-hall': 1,
+  'community-house': 1,
+  library: 1,
+  'france-services': 1,
+  itinerant: 1,
+  other: 1,
+};
+const SERVICES = new Set(Object.keys({ ...SECTORS, ...NATIONAL }));
+const VENUES = new Set(Object.keys(VENUE_KINDS));
 const ORIGIN_KINDS = new Set<string>(['place', 'map', 'site']);
 const NUMBER = /^-?\d{1,3}(?:\.\d{1,12})?$/;
 const MAX_TEXT = 200;

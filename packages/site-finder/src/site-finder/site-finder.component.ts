@@ -3,10 +3,10 @@ import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LocaleController, RspElement } from '@rsp/elements';
 import type { RspNoticeActionEvent } from '@rsp/elements';
-import { createClient } from '@rsp/core/client.js';
 import type { SiteDetail } from '@rsp/core/client.js';
 import { matchLocale } from '@rsp/core/locale.js';
-import { agencyMembers, createFinderIndex, describeHours, serviceMembers, isFinderDataError, loadFinderData, readFinderUrl, writeFinderUrl } from '../data/index.js';
+import { agencyMembers, serviceMembers, isFinderDataError, loadFinderData, loadSiteDetail, readFinderUrl, writeFinderUrl } from '../data/index.js';
+import type * as EngineModule from '../data/engine.js';
 import type { FinderIndex, FinderSuggestion, HoursDescription } from '../data/index.js';
 import type { VenueKind } from '@rsp/core/schemas.js';
 import type { Geocoder } from '@rsp/core/geo.js';
@@ -23,7 +23,6 @@ import {
   parseFilterNames,
   parseRadius,
   parseZoom,
-  presenceDays,
   routeUrl,
   safeWebsite,
   telHref,
@@ -45,6 +44,23 @@ const GEOCODER_LIMIT = 5;
 const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error' | 'no-source';
+type Engine = typeof EngineModule;
+/** The data engine (index, hours, presence), once loaded: shared by every finder of the page. */
+let engine: Engine | undefined;
+let engineLoading: Promise<Engine> | undefined;
+
+/** Loads the data engine once (a chunk of the CDN bundle); a failed load is tried again next time. */
+function loadEngine(): Promise<Engine> {
+  engineLoading ??= import('../data/engine.js').then(
+    (module) => (engine = module),
+    (error: unknown) => {
+      engineLoading = undefined;
+      throw error;
+    },
+  );
+  return engineLoading;
+}
+
 /** An address found by the geocoder. */
 interface AddressSuggestion {
   readonly kind: 'address';
@@ -251,11 +267,30 @@ export class RspSiteFinder extends RspElement {
     this.useData(data);
   }
 
-  /** Takes loaded data: indexes it, applies the page URL's search and runs the query. */
+  /** Takes loaded data: indexes it, applies the page URL's search and runs the query (once the engine is there). */
   private useData(data: FinderData): void {
     this.loadError = undefined;
     this.data = data;
-    this.index = createFinderIndex(data);
+    if (engine) {
+      this.indexData(engine, data);
+      return;
+    }
+    this.status = 'loading';
+    loadEngine().then(
+      (loaded) => {
+        if (this.data === data) this.indexData(loaded, data);
+      },
+      (error: unknown) => {
+        if (this.data !== data) return;
+        console.error('[rsp-site-finder] the finder could not load its code:', error);
+        this.loadError = error;
+        this.status = 'error';
+      },
+    );
+  }
+
+  private indexData(loaded: Engine, data: FinderData): void {
+    this.index = loaded.createFinderIndex(data);
     this.status = 'ready';
     this.applyUrlState();
     this.runQuery();
@@ -300,6 +335,8 @@ export class RspSiteFinder extends RspElement {
     this.loading = controller;
     this.status = 'loading';
     this.loadError = undefined;
+    // The engine's code comes while the data does.
+    loadEngine().catch(() => undefined);
     loadFinderData({ ...source, signal: controller.signal, locale: this.i18n.locale }).then(
       (data) => {
         if (!controller.signal.aborted) this.useData(data);
@@ -690,9 +727,7 @@ export class RspSiteFinder extends RspElement {
       const controller = new AbortController();
       this.detailLoading = controller;
       this.detail = { id: siteId, status: 'loading' };
-      createClient({ baseUrl: apiBase, locale: this.i18n.locale })
-        .site(siteId, { signal: controller.signal })
-        .then(
+      loadSiteDetail(apiBase, siteId, { locale: this.i18n.locale, signal: controller.signal }).then(
           (value) => {
             if (!controller.signal.aborted) this.detail = { id: siteId, status: 'ready', value };
           },
@@ -945,7 +980,8 @@ export class RspSiteFinder extends RspElement {
     const headingId = `${this.uid}-detail-heading`;
     const now = new Date();
     const detail = this.detail?.id === site.id ? this.detail : undefined;
-    const hours = describeHours(s, now, this.i18n.locale);
+    if (!engine) return html``;
+    const hours = engine.describeHours(s, now, this.i18n.locale);
     const website = safeWebsite(s.website);
     const mail = s.email === undefined ? undefined : mailHref(s.email);
     const equipment = [
@@ -1032,7 +1068,7 @@ export class RspSiteFinder extends RspElement {
             <h4>${t('presence')}</h4>
             <ul>
               ${withPresence.map((r) => {
-                const days = presenceDays(r.presence ?? '', now, this.i18n.intlLocale);
+                const days = engine?.presenceDays(r.presence ?? '', now, this.i18n.intlLocale);
                 const said = days === undefined ? r.presence : days.length === 0 ? t('presenceUnknown') : days.map((d) => `${d.day} ${d.ranges}${d.appointmentOnly ? ` ${t('byAppointment')}` : ''}`).join(this.i18n.locale === 'fr' ? '\u00a0; ' : '; ');
                 return html`<li><strong>${r.name}</strong>\u00a0: ${said}</li>`;
               })}
