@@ -6,13 +6,18 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { junitReporter } from '@web/test-runner-junit-reporter';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
+import { bookingServerPlugin } from './packages/booking/test/support/server.mjs';
 
 const executablePath = ensureChromium();
 
 export default {
   files: ['packages/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+    // The booking tests' real reference server (started on their first command only).
+    bookingServerPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromiumArgs } })],
   // One page at a time: a background tab gets no animation frames, which fixtures wait for.
   concurrency: 1,

@@ -171,6 +171,20 @@ export async function busyBookings(db: Queryable, prefix: string, from: Date, to
 }
 
 /**
+ * The non-cancelled bookings at a site (on-site and visio appointments taken
+ * from it) whose start falls in `[from, to)`, by start: a site's agenda.
+ */
+export async function siteBookings(db: Queryable, siteId: string, from: Date, to: Date): Promise<Booking[]> {
+  const rows = await db.query<{ record: Booking }>(
+    `SELECT record FROM bookings
+      WHERE site_id = $1 AND status <> 'cancelled' AND lower(during) >= $2::timestamptz AND lower(during) < $3::timestamptz
+      ORDER BY lower(during), id`,
+    [siteId, from.toISOString(), to.toISOString()],
+  );
+  return rows.map((r) => r.record);
+}
+
+/**
  * Moves a booking to another time and resource, keeping its id and token
  * (the exclusion constraint applies: `ConflictError` on
  * `bookings_no_overlap`). Answers the updated record.

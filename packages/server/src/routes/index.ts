@@ -1,4 +1,5 @@
 import type { AnyEndpoint } from '../api/endpoint.js';
+import { agendaEndpoints } from './agenda.js';
 import { auditEndpoints } from './audit.js';
 import { bookingEndpoints } from './bookings.js';
 import { evaluationEndpoints } from './evaluation.js';
@@ -14,6 +15,7 @@ export const endpoints: readonly AnyEndpoint[] = [
   ...siteEndpoints,
   ...partnerEndpoints,
   ...bookingEndpoints,
+  ...agendaEndpoints,
   ...surveyEndpoints,
   ...evaluationEndpoints,
   ...auditEndpoints,
