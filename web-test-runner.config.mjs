@@ -7,6 +7,7 @@ import { junitReporter } from '@web/test-runner-junit-reporter';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
 import { bookingServerPlugin } from './packages/booking/test/support/server.mjs';
+import { satisfactionServerPlugin } from './packages/satisfaction/test/support/server.mjs';
 
 const executablePath = ensureChromium();
 
@@ -17,6 +18,8 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // The booking tests' real reference server (started on their first command only).
     bookingServerPlugin(),
+    // The satisfaction tests' real server, stopped and restarted by the offline test (PGlite data folder).
+    satisfactionServerPlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromiumArgs } })],
   // One page at a time: a background tab gets no animation frames, which fixtures wait for.

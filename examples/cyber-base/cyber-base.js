@@ -1,0 +1,27 @@
+// The kiosk page's own script (external: the page allows no inline script). It tells the
+// mediator, in a line under the form, what the queue of answers is doing; the form itself
+// tells the person. It never reads or shows the answers.
+const survey = document.getElementById('survey');
+const queue = document.getElementById('queue');
+
+const texts = {
+  fr: {
+    queued: (n) => `${n} réponse${n > 1 ? 's' : ''} en attente d’envoi sur cet ordinateur (serveur injoignable) ; nouvel essai automatique.`,
+    sent: 'Toutes les réponses ont été envoyées.',
+  },
+  en: {
+    queued: (n) => `${n} answer${n > 1 ? 's' : ''} waiting on this computer (server unreachable); retrying automatically.`,
+    sent: 'Every answer was sent.',
+  },
+};
+const t = () => texts[survey.getAttribute('lang') === 'en' ? 'en' : 'fr'];
+
+const waiting = new Set();
+survey.addEventListener('rsp-survey-queued', (event) => {
+  waiting.add(event.detail.idempotencyKey);
+  queue.textContent = t().queued(waiting.size);
+});
+survey.addEventListener('rsp-survey-sent', (event) => {
+  waiting.delete(event.detail.idempotencyKey);
+  queue.textContent = waiting.size ? t().queued(waiting.size) : t().sent;
+});
