@@ -166,6 +166,9 @@ describe('API client: answers', () => {
     assert.equal(slots.length, 2);
     const slotQuery = server.requests.find((r) => r.path === '/api/slots')?.query;
     assert.equal(slotQuery?.toString(), 'site=fs-46-001&agency=caf-46&motif=caf-46-rsa&channel=visio&from=2026-12-01&to=2026-12-07');
+    assert.equal(server.requests.find((r) => r.path === '/api/partners')?.query.toString(), '');
+    await api.partners({ bookable: true });
+    assert.equal(server.requests.at(-1)?.query.toString(), 'bookable=true');
   });
 
   it('books a slot with a UUID idempotency key, then gets the calendar file and cancels', async () => {

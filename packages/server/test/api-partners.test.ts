@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ApiSlot, ProblemDetails } from '@rsp/core/client.js';
 import { Agency, Motif } from '@rsp/core/schemas.js';
 import { z } from 'zod';
+import { upsertAgencies } from '../src/db/index.js';
 import type { Database } from '../src/db/index.js';
 import { call, engines, seed, testApp } from './support/harness.js';
 
@@ -163,6 +164,32 @@ for (const engine of engines) {
       // 92 days from 1 December 2026: the last day is 3 March 2027.
       const items = await slots(app, 'agency=caf&motif=caf-rsa&channel=phone&from=2027-03-01&to=2027-03-31');
       assert.deepEqual([...new Set(items.map((s) => s.start.slice(0, 10)))], ['2027-03-01', '2027-03-02', '2027-03-03']);
+      assert.deepEqual(errors, []);
+    });
+  });
+}
+
+for (const engine of engines) {
+  describe(`bookable partners on ${engine.name}`, { skip: engine.skip }, () => {
+    let db: Database;
+    before(async () => {
+      db = await engine.open();
+      await seed(db);
+      // A partner one cannot book with: a local authority, no motif.
+      await upsertAgencies(db, [Agency.parse({ id: 'cc-salviac', name: 'CC Salviac', sector: 'other' })]);
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('lists only the agencies with a motif when asked (?bookable=true), every partner otherwise', async () => {
+      const { app, errors } = testApp(db);
+      const ids = async (query: string) => Items(Agency).parse(await (await call(app, 'GET', `/api/partners${query}`)).json()).items.map((a) => a.id);
+      assert.deepEqual(await ids(''), ['caf', 'cc-salviac', 'mission-locale']);
+      assert.deepEqual(await ids('?bookable=false'), ['caf', 'cc-salviac', 'mission-locale']);
+      assert.deepEqual(await ids('?bookable=true'), ['caf', 'mission-locale']);
+      const bad = await problem(await call(app, 'GET', '/api/partners?bookable=yes'), 400);
+      assert.equal(bad.errors?.[0]?.path, 'bookable');
       assert.deepEqual(errors, []);
     });
   });

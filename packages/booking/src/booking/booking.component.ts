@@ -295,7 +295,8 @@ export class RspBooking extends RspElement {
   }
 
   private async loadSubject(generation: number): Promise<void> {
-    const [partners, detail] = await Promise.all([this.api.partners(), this.siteId ? this.api.site(this.siteId) : undefined]);
+    // Only the agencies one can book with (at least one motif): not the local authorities that are partners too.
+    const [partners, detail] = await Promise.all([this.api.partners({ bookable: true }), this.siteId ? this.api.site(this.siteId) : undefined]);
     if (generation !== this.generation) return;
     const served = detail ? new Set(detail.conventions.map((c) => c.agencyId)) : undefined;
     this.agencies = served ? partners.filter((a) => served.has(a.id)) : partners;

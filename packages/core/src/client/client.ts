@@ -165,8 +165,8 @@ export interface ApiClient {
   sitesGeoJson(filters?: SiteFilters | NearQuery, options?: ApiCallOptions): Promise<SiteFeatureCollection>;
   /** `GET /api/sites/{id}`: a site with its conventions, hours now and charter status. */
   site(id: string, options?: ApiCallOptions): Promise<SiteDetail>;
-  /** `GET /api/partners`: the partner agencies. */
-  partners(options?: ApiCallOptions): Promise<Agency[]>;
+  /** `GET /api/partners`: the partner agencies; with `bookable`, only those with at least one motif. */
+  partners(options?: ApiCallOptions & { readonly bookable?: boolean }): Promise<Agency[]>;
   /** `GET /api/motifs?agency=`: an agency's motifs. */
   motifs(agency: string, options?: ApiCallOptions): Promise<Motif[]>;
   /** `GET /api/slots`: free slots. */
@@ -381,7 +381,7 @@ export function createClient(options: ClientOptions): ApiClient {
     sitesGeoJson: (filters, o) =>
       send({ method: 'get', path: 'api/sites', query: siteQuery(filters), accept: 'application/geo+json', answer: SiteFeatureCollection, options: o }),
     site: (id, o) => send({ method: 'get', path: `api/sites/${enc(id)}`, answer: SiteDetail, options: o }),
-    partners: (o) => send({ method: 'get', path: 'api/partners', answer: list(Agency), options: o }),
+    partners: (o) => send({ method: 'get', path: 'api/partners', ...(o?.bookable ? { query: { bookable: 'true' } } : {}), answer: list(Agency), options: o }),
     motifs: (agency, o) => send({ method: 'get', path: 'api/motifs', query: { agency }, answer: list(Motif), options: o }),
     slots: (q, o) =>
       send({

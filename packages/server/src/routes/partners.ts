@@ -16,6 +16,9 @@ const items = <T extends z.core.$ZodType>(item: T) => z.strictObject({ items: z.
 
 const MotifQuery = z.strictObject({ agency: Id });
 
+/** `bookable=true`: only the agencies with at least one motif, those a booking form can offer. */
+const PartnerQuery = z.strictObject({ bookable: z.optional(z.enum(['true', 'false'])) });
+
 const SlotQuery = z
   .strictObject({
     agency: Id,
@@ -36,9 +39,12 @@ export const partnerEndpoints: readonly AnyEndpoint[] = [
     path: '/api/partners',
     tag: 'partners',
     summary: 'The partner agencies.',
+    query: PartnerQuery,
     answers: { 200: { description: 'The partner agencies, by id', schema: items(Agency) } },
-    handle({ catalog }) {
-      return ok({ items: [...catalog.agencies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+    handle({ query, catalog }) {
+      const bookable = query.bookable === 'true';
+      const agencies = bookable ? catalog.agencies.filter((a) => (catalog.motifsByAgency.get(a.id)?.length ?? 0) > 0) : [...catalog.agencies];
+      return ok({ items: agencies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
     },
   }),
   endpoint({
