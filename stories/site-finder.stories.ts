@@ -96,7 +96,7 @@ export const English: Story = {
 /**
  * A site open: its address, hours in words, partners, contact and actions. The story reads the
  * national list itself (`loadFinderData`), hands it over with `setData()` and opens Gramat's site
- * with `select()`, the public API a host page would use.
+ * with `openSite()`, the public API a host page would use.
  */
 export const SiteOpen: Story = {
   args: { src: '' },
@@ -105,12 +105,12 @@ export const SiteOpen: Story = {
     queueMicrotask(() => {
       const finder = document.querySelector<RspSiteFinder>('rsp-site-finder');
       if (!finder) return;
-      void loadFinderData({ src: NATIONAL_LIST }).then((data) => {
-        finder.setData(data);
+      void loadFinderData({ src: NATIONAL_LIST }).then(async (data) => {
+        await finder.setData(data);
         const gramat = data.sites.find((s) => s.site.address.commune === 'Gramat') ?? data.sites[0];
         if (gramat) {
           finder.searchAround({ lat: gramat.site.coordinates?.lat ?? 44.78, lon: gramat.site.coordinates?.lon ?? 1.72, label: gramat.site.name, kind: 'site' });
-          finder.select(gramat.id);
+          finder.openSite(gramat.id);
         }
       });
     });

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/site-finder/site-finder.js';
 import type { RspSiteFinder } from '../src/site-finder/site-finder.component.js';
+import { loadFinderData } from '../src/data/index.js';
 import type { RspSiteMap } from '../src/map/site-map.component.js';
 import { RspMapPickEvent, RspMapSiteSelectEvent } from '../src/map/site-map.events.js';
 
@@ -440,6 +441,22 @@ describe('<rsp-site-finder>', () => {
     await sendKeys({ type: 'gram' });
     await waitUntil(() => input(down).getAttribute('aria-expanded') === 'true', 'local suggestions', { timeout: 2000 });
     await expect(down).to.be.accessible();
+  });
+
+  it('takes data from the page with setData() (resolved once listed) and opens a site with openSite()', async () => {
+    const data = await loadFinderData({ src: FIXTURE });
+    const el = await fixture<RspSiteFinder>(html`<rsp-site-finder></rsp-site-finder>`);
+    expect(el.openSite('fs-gramat')).to.equal(false, 'no data yet');
+    await el.setData(data);
+    await el.updateComplete;
+    expect(items(el).length).to.equal(data.sites.length);
+    expect(el.openSite('no-such-site')).to.equal(false);
+    const selected = next(el, 'rsp-site-select');
+    expect(el.openSite('fs-gramat')).to.equal(true);
+    expect((await selected).detail.siteId).to.equal('fs-gramat');
+    await el.updateComplete;
+    expect(part(el, 'detail')?.querySelector('h3')?.textContent).to.equal('France services de Gramat');
+    await expect(el).to.be.accessible();
   });
 
   it('renders hostile site names and texts as text, in the list and the details', async () => {

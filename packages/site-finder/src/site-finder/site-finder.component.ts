@@ -259,24 +259,26 @@ export class RspSiteFinder extends RspElement {
    * that import the SDK and built the data themselves (for example with
    * `loadFinderData`). Cancels a load under way, indexes the sites, applies the
    * search kept in the page URL (with `url-state`) and runs the search. Setting
-   * `api-base` or `src` afterwards loads from there instead.
+   * `api-base` or `src` afterwards loads from there instead. Resolves once the
+   * sites are indexed and listed (the first time, the finder's engine is
+   * fetched first); the error state shows if that code cannot be loaded.
    */
-  setData(data: FinderData): void {
+  setData(data: FinderData): Promise<void> {
     this.loading?.abort();
     this.loading = undefined;
-    this.useData(data);
+    return this.useData(data);
   }
 
   /** Takes loaded data: indexes it, applies the page URL's search and runs the query (once the engine is there). */
-  private useData(data: FinderData): void {
+  private useData(data: FinderData): Promise<void> {
     this.loadError = undefined;
     this.data = data;
     if (engine) {
       this.indexData(engine, data);
-      return;
+      return Promise.resolve();
     }
     this.status = 'loading';
-    loadEngine().then(
+    return loadEngine().then(
       (loaded) => {
         if (this.data === data) this.indexData(loaded, data);
       },
@@ -312,6 +314,18 @@ export class RspSiteFinder extends RspElement {
     }
   }
 
+  /**
+   * Opens a site's details, as a click on it in the list does (without moving
+   * the focus). Answers `false` when the loaded data has no such site, or no
+   * data is loaded yet.
+   */
+  openSite(siteId: string): boolean {
+    if (this.status !== 'ready' || !this.data?.sites.some((s) => s.id === siteId)) return false;
+    this.select(siteId);
+    this.openDetail(siteId, false);
+    return true;
+  }
+
   private get source(): { apiBase: string } | { src: string } | undefined {
     if (this.apiBase.trim() !== '') {
       if (this.src.trim() !== '') console.warn(`[rsp-site-finder] both api-base="${this.apiBase}" and src="${this.src}" are set; using api-base.`);
@@ -339,7 +353,7 @@ export class RspSiteFinder extends RspElement {
     loadEngine().catch(() => undefined);
     loadFinderData({ ...source, signal: controller.signal, locale: this.i18n.locale }).then(
       (data) => {
-        if (!controller.signal.aborted) this.useData(data);
+        if (!controller.signal.aborted) void this.useData(data);
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
