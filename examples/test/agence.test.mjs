@@ -3,18 +3,9 @@
 // a booking from the subject to the confirmation, then its link, which cancels it.
 // Needs the build (the gate runs it before the unit tests).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, ensureChromium } from '../../scripts/chromium.mjs';
-import { demoMounts, root } from '../../scripts/workspace.mjs';
+import { built, startDemo } from './support/demo.mjs';
 import { watchedPage } from './support/watch-page.mjs';
-
-const serverDist = join(root, 'packages', 'server', 'dist');
-const bundle = join(root, 'packages', 'booking', 'dist', 'cdn', 'rsp-booking.min.js');
-const built = existsSync(join(serverDist, 'index.js')) && existsSync(join(serverDist, 'demo', 'seed.js')) && existsSync(bundle);
 
 /** Waits until the widget shows `step` with nothing loading. */
 function at(page, step) {
@@ -66,6 +57,7 @@ async function toSummary(page, name) {
 }
 
 describe('the agency page', () => {
+  let demo;
   let server;
   let database;
   let browser;
@@ -73,19 +65,13 @@ describe('the agency page', () => {
   const errors = [];
 
   before(async () => {
-    if (!built) throw new Error('The agency page needs the build: run `pnpm build` first (the gate does).');
-    const { openDatabase, startServer } = await import(pathToFileURL(join(serverDist, 'index.js')).href);
-    const { seedDemo } = await import(pathToFileURL(join(serverDist, 'demo', 'seed.js')).href);
-    database = await openDatabase();
-    await seedDemo(database, {});
-    server = await startServer({ port: 0, mounts: demoMounts({ storybook: false }), database });
-    browser = await puppeteer.launch({ executablePath: ensureChromium(), args: chromiumArgs, headless: true });
+    if (!built('booking/dist/cdn/rsp-booking.min.js')) throw new Error('The agency page needs the build: run `pnpm build` first (the gate does).');
+    demo = await startDemo({ nationalList: false });
+    ({ server, database, browser } = demo);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    await demo?.close();
   });
 
   it('lets one of two people in two browser contexts book the same slot; the other is told and sees fresh slots', async () => {

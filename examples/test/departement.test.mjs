@@ -3,18 +3,9 @@
 // (the demo's data in an in-memory database) and without it (the national CSV file).
 // Needs the build (the gate runs it before the unit tests).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, ensureChromium } from '../../scripts/chromium.mjs';
-import { demoMounts, root } from '../../scripts/workspace.mjs';
+import { built, startDemo } from './support/demo.mjs';
 import { watchedPage } from './support/watch-page.mjs';
-
-const serverDist = join(root, 'packages', 'server', 'dist');
-const bundle = join(root, 'packages', 'site-finder', 'dist', 'cdn', 'rsp-site-finder.min.js');
-const built = existsSync(join(serverDist, 'index.js')) && existsSync(join(serverDist, 'demo', 'seed.js')) && existsSync(bundle);
 
 /** The texts of the finder's result list, once it shows at least `min` items. */
 async function listItems(page, min) {
@@ -27,26 +18,20 @@ async function listItems(page, min) {
 }
 
 describe('the department portal', () => {
+  let demo;
   let server;
-  let database;
   let browser;
   const violations = [];
   const errors = [];
 
   before(async () => {
-    if (!built) throw new Error('The portal needs the build: run `pnpm build` first (the gate does).');
-    const { openDatabase, startServer } = await import(pathToFileURL(join(serverDist, 'index.js')).href);
-    const { seedDemo } = await import(pathToFileURL(join(serverDist, 'demo', 'seed.js')).href);
-    database = await openDatabase();
-    await seedDemo(database, { nationalList: join(root, 'data', 'france-services-2024-08-01.csv') });
-    server = await startServer({ port: 0, mounts: demoMounts({ storybook: false }), database });
-    browser = await puppeteer.launch({ executablePath: ensureChromium(), args: chromiumArgs, headless: true });
+    if (!built('site-finder/dist/cdn/rsp-site-finder.min.js')) throw new Error('The portal needs the build: run `pnpm build` first (the gate does).');
+    demo = await startDemo({ nationalList: true });
+    ({ server, browser } = demo);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    await demo?.close();
   });
 
   async function open(path) {
