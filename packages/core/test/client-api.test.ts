@@ -42,6 +42,7 @@ const routes: Record<string, Handler> = {
     });
   },
   'GET /api/partners': (_req, res) => json(res, 200, { items: [agency] }),
+  'GET /api/agenda': (_req, res) => json(res, 200, { items: [booking] }),
   'GET /api/motifs': (_req, res) => json(res, 200, { items: [motif] }),
   'GET /api/slots': (_req, res) =>
     json(res, 200, { items: [{ start: '2026-12-01T09:30:00+01:00', end: '2026-12-01T10:00:00+01:00' }, { start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T10:30:00+01:00' }] }),
@@ -169,6 +170,18 @@ describe('API client: answers', () => {
     assert.equal(server.requests.find((r) => r.path === '/api/partners')?.query.toString(), '');
     await api.partners({ bookable: true });
     assert.equal(server.requests.at(-1)?.query.toString(), 'bookable=true');
+  });
+
+  it('reads a site’s agenda of a day with the mediator’s token', async () => {
+    const api = createClient({ baseUrl: server.baseUrl, token: 'rsp_mediator-token' });
+    const items = await api.agenda('fs-46-001', '2026-12-01');
+    assert.equal(items[0]?.id, (booking as { id: string }).id);
+    const sent = server.requests.at(-1);
+    assert.ok(sent);
+    assert.equal(sent.query.toString(), 'site=fs-46-001&day=2026-12-01');
+    assert.equal(sent.headers.authorization, 'Bearer rsp_mediator-token');
+    await api.agenda('fs-46-001');
+    assert.equal(server.requests.at(-1)?.query.toString(), 'site=fs-46-001');
   });
 
   it('books a slot with a UUID idempotency key, then gets the calendar file and cancels', async () => {

@@ -8,7 +8,6 @@ import { isPublicHoliday } from '@rsp/core/hours.js';
 import { BookingPerson, Site as SiteSchema, validate } from '@rsp/core/schemas.js';
 import type { Agency, Booking, Channel, Motif, Site } from '@rsp/core/schemas.js';
 import { addDaysToDate, daysInMonth, parisDate, parisOffsetMinutes, parseIsoDate, startOfParisDay } from '@rsp/core/time.js';
-import { fetchAgenda } from './agenda.js';
 import { isCalendarKey, monthGrid, moveDay } from './calendar.js';
 import { RspBookingCancelEvent, RspBookingConfirmEvent, RspBookingRescheduleEvent, RspBookingStepEvent } from './booking.events.js';
 import type { BookingStep } from './booking.events.js';
@@ -594,7 +593,7 @@ export class RspBooking extends RspElement {
     }
     await this.run(async () => {
       if (this.agencies.length === 0) this.agencies = await this.api.partners();
-      this.agenda = await fetchAgenda(this.apiBase, this.mediatorToken, this.siteId, day || undefined, this.i18n.locale);
+      this.agenda = await this.api.agenda(this.siteId, day || undefined);
       this.agendaDay = day || (this.agenda[0] ? parisDate(new Date(this.agenda[0].start)) : '');
     });
   }

@@ -175,6 +175,11 @@ export interface ApiClient {
   book(request: BookingRequest, options?: ApiPostOptions): Promise<BookingConfirmation>;
   /** `GET /api/bookings/{token}`: a booking by its secret token. */
   booking(token: string, options?: ApiCallOptions): Promise<Booking>;
+  /**
+   * `GET /api/agenda`: a site's appointments of one day (`YYYY-MM-DD`, default today in Europe/Paris),
+   * not cancelled, by start time. Needs the token of a mediator of that site, a coordinator or an admin.
+   */
+  agenda(site: string, day?: string, options?: ApiCallOptions): Promise<Booking[]>;
   /** `POST /api/bookings/{token}/cancel`. */
   cancelBooking(token: string, reason?: string, options?: ApiPostOptions): Promise<Booking>;
   /** `POST /api/bookings/{token}/reschedule`: moves a booking to another free slot (409 when taken). */
@@ -393,6 +398,7 @@ export function createClient(options: ClientOptions): ApiClient {
       }),
     book: (body, o) => send({ method: 'post', path: 'api/bookings', body, answer: BookingConfirmation, options: o }),
     booking: (t, o) => send({ method: 'get', path: `api/bookings/${enc(t)}`, answer: Booking, options: o }),
+    agenda: (site, day, o) => send({ method: 'get', path: 'api/agenda', query: { site, ...(day ? { day } : {}) }, answer: list(Booking), options: o }),
     cancelBooking: (t, reason, o) =>
       send({ method: 'post', path: `api/bookings/${enc(t)}/cancel`, body: reason === undefined ? {} : { reason }, answer: Booking, options: o }),
     rescheduleBooking: (t, slot, o) =>
