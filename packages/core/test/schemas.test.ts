@@ -14,11 +14,14 @@ import {
   VisioSession,
   WeeklyCount,
   checkAnswers,
+  isBlankAnswer,
   isQuestionShown,
+  keptAnswers,
+  shownQuestions,
   parseOrThrow,
   validate,
 } from '../src/schemas/index.js';
-import type { SurveyDefinitionInput } from '../src/schemas/index.js';
+import type { SurveyAnswer, SurveyDefinitionInput } from '../src/schemas/index.js';
 
 /** The issues of an invalid input, as `path: message` lines. */
 function problems(schema: Parameters<typeof validate>[0], input: unknown, locale: 'fr' | 'en' = 'fr'): string[] {
@@ -237,6 +240,34 @@ describe('Survey', () => {
     assert.equal(isQuestionShown(heard, {}), false);
     assert.equal(isQuestionShown(heard, { known: true }), false);
     assert.equal(isQuestionShown(heard, { known: false }), true);
+  });
+
+  it('hides a whole branch when its root is hidden, and keeps only the answers that stand', () => {
+    const chain = SurveyDefinition.parse({
+      schemaVersion: 1,
+      id: 'chain',
+      version: 1,
+      title: { fr: 'Chaîne' },
+      questions: [
+        { id: 'came', type: 'yes-no', label: { fr: 'Venu ?' }, required: true },
+        { id: 'why', type: 'single', label: { fr: 'Pourquoi ?' }, showIf: { question: 'came', equals: true }, options: [{ value: 'caf', label: { fr: 'CAF' } }, { value: 'other', label: { fr: 'Autre' } }] },
+        { id: 'detail', type: 'text', label: { fr: 'Précisez' }, showIf: { question: 'why', equals: 'other' } },
+        { id: 'note', type: 'scale', label: { fr: 'Note' } },
+      ],
+    });
+    const ids = (answers: Record<string, SurveyAnswer>) => shownQuestions(chain, answers).map((q) => q.id);
+    assert.deepEqual(ids({}), ['came', 'note']);
+    assert.deepEqual(ids({ came: true, why: 'other' }), ['came', 'why', 'detail', 'note']);
+    // "came" changed to no: "why" is hidden, so "detail" is too, though its stale parent answer says "other".
+    const stale = { came: false, why: 'other', detail: '  en retard  ', note: 4 };
+    assert.deepEqual(ids(stale), ['came', 'note']);
+    assert.equal(isQuestionShown(chain.questions[2]!, stale), true, 'one question alone cannot see its hidden parent');
+    assert.deepEqual(keptAnswers(chain, stale), { came: false, note: 4 });
+    assert.deepEqual(keptAnswers(chain, { came: true, why: 'other', detail: '  en retard  ', note: 4 }), { came: true, why: 'other', detail: 'en retard', note: 4 });
+    assert.deepEqual(keptAnswers(chain, { came: true, why: 'caf', detail: '   ' }), { came: true, why: 'caf' });
+    assert.deepEqual(checkAnswers(chain, keptAnswers(chain, stale)), []);
+    assert.equal(isBlankAnswer([]), true);
+    assert.equal(isBlankAnswer(false), false);
   });
 
   it('checks answers against the questions', () => {

@@ -35,7 +35,10 @@ export {
   SurveyQuestion,
   SurveyResponse,
   checkAnswers,
+  isBlankAnswer,
   isQuestionShown,
+  keptAnswers,
+  shownQuestions,
 } from './survey.js';
 export type { AnswerProblem, SurveyDefinitionInput, SurveyResponseInput } from './survey.js';
 export { describeIssues, formatPath, parseOrThrow, validate } from './validate.js';

@@ -110,6 +110,34 @@ export function isQuestionShown(question: SurveyQuestion, answers: Readonly<Reco
   return given.some((value) => wanted.includes(value));
 }
 
+/** Whether an answer counts as "not answered": absent, blank text or no choice. */
+export function isBlankAnswer(answer: SurveyAnswer | undefined): boolean {
+  return answer === undefined || (typeof answer === 'string' && answer.trim() === '') || (Array.isArray(answer) && answer.length === 0);
+}
+
+/**
+ * The answers that stand, as a form should send them: those to known
+ * questions that are shown, in the survey's order, blank ones left out and
+ * texts trimmed. Skip logic is transitive: a `showIf` always names an earlier
+ * question (the schema checks it), so one pass in order hides a whole branch
+ * when its root is hidden, stale answers to it included.
+ */
+export function keptAnswers(survey: SurveyDefinition, answers: Readonly<Record<string, SurveyAnswer>>): Record<string, SurveyAnswer> {
+  const kept: Record<string, SurveyAnswer> = {};
+  for (const question of survey.questions) {
+    const answer = answers[question.id];
+    if (answer === undefined || isBlankAnswer(answer) || !isQuestionShown(question, kept)) continue;
+    kept[question.id] = typeof answer === 'string' ? answer.trim() : answer;
+  }
+  return kept;
+}
+
+/** The questions shown for these answers, in order (transitively, see {@link keptAnswers}). */
+export function shownQuestions(survey: SurveyDefinition, answers: Readonly<Record<string, SurveyAnswer>>): SurveyQuestion[] {
+  const kept = keptAnswers(survey, answers);
+  return survey.questions.filter((question) => isQuestionShown(question, kept));
+}
+
 /** A problem with one answer of a response, by question id and message key. */
 export interface AnswerProblem {
   readonly question: string;
