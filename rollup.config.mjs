@@ -11,6 +11,7 @@
 import { builtinModules } from 'node:module';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -22,6 +23,8 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 /** Rollup warnings that are known and harmless; anything else fails the build. */
 function onwarn(warning, warn) {
   if (warning.code === 'INVALID_ANNOTATION' && /zod/.test(warning.id ?? '')) return;
+  // @msgpack/msgpack's ES5 build (pulled by PeerJS, tree-shaken away) has TypeScript's `this &&` helpers at top level.
+  if (warning.code === 'THIS_IS_UNDEFINED' && /@msgpack[\\/]msgpack/.test(warning.id ?? '')) return;
   // zod/v4/core's modules import each other (core.js ↔ util.js); the cycle is theirs and resolved at run time.
   if (warning.code === 'CIRCULAR_DEPENDENCY' && (warning.ids ?? []).every((id) => /node_modules\/.*zod/.test(id))) return;
   warn(warning);
@@ -64,6 +67,8 @@ export default packages.flatMap((pkg) => {
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'module', 'import', 'default'] }),
+      // PeerJS (the video counter's bundle) pulls `sdp`, a CommonJS package.
+      commonjs({ include: /node_modules[\\/]\.pnpm[\\/]sdp@/, strictRequires: false }),
       esbuildFor(pkg),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],

@@ -42,3 +42,30 @@ document.addEventListener('rsp-booking-reschedule', (event) => {
 document.addEventListener('rsp-booking-cancel', () => {
   log.textContent = current().cancelled;
 });
+
+// The agents' side: the sign-in form hands the token to <rsp-video-desk> as a property (never an
+// attribute, never the URL), then forgets it from the field. The desk's events feed a line of log.
+const desk = document.getElementById('desk');
+const signIn = document.getElementById('agent-sign-in');
+const tokenField = document.getElementById('agent-token');
+const deskLog = document.getElementById('desk-log');
+const deskTexts = {
+  fr: { admitted: 'Appel pris.', started: 'En communication.', ended: (outcome) => `Séance close : ${outcome}.` },
+  en: { admitted: 'Call taken.', started: 'In the call.', ended: (outcome) => `Session closed: ${outcome}.` },
+};
+const deskText = () => deskTexts[document.documentElement.lang === 'en' ? 'en' : 'fr'];
+signIn.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = tokenField.value.trim();
+  if (token) desk.token = token;
+  tokenField.value = '';
+});
+desk.addEventListener('rsp-call-admit', () => {
+  deskLog.textContent = deskText().admitted;
+});
+desk.addEventListener('rsp-call-start', () => {
+  deskLog.textContent = deskText().started;
+});
+desk.addEventListener('rsp-call-end', (event) => {
+  deskLog.textContent = deskText().ended(event.detail.outcome ?? '');
+});

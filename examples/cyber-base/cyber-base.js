@@ -25,3 +25,22 @@ survey.addEventListener('rsp-survey-sent', (event) => {
   waiting.delete(event.detail.idempotencyKey);
   queue.textContent = waiting.size ? t().queued(waiting.size) : t().sent;
 });
+
+// The visio-guichet: a line for the mediator when a call starts or ends, and when the screen was
+// wiped for the next person. It never shows what was said or exchanged.
+const visio = document.getElementById('visio');
+const visioLog = document.getElementById('visio-log');
+const visioTexts = {
+  fr: { start: 'Visio-guichet : appel en cours.', end: 'Visio-guichet : appel terminé.', wipe: 'Visio-guichet : écran effacé pour la personne suivante.' },
+  en: { start: 'Video counter: call in progress.', end: 'Video counter: call ended.', wipe: 'Video counter: screen wiped for the next person.' },
+};
+const vt = () => visioTexts[document.documentElement.lang === 'en' ? 'en' : 'fr'];
+visio.addEventListener('rsp-call-start', () => {
+  visioLog.textContent = vt().start;
+});
+visio.addEventListener('rsp-call-end', () => {
+  visioLog.textContent = vt().end;
+});
+visio.addEventListener('rsp-session-wipe', () => {
+  visioLog.textContent = vt().wipe;
+});
