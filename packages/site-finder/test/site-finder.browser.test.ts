@@ -443,6 +443,21 @@ describe('<rsp-site-finder>', () => {
     await expect(down).to.be.accessible();
   });
 
+  it('lists the sites nearest to the map’s centre first before any search, on a page that sets center', async () => {
+    // Gourdon's centre: its own site first, every site still listed, no distance from a place nobody chose.
+    const el = await finder(html`<rsp-site-finder src=${FIXTURE} center="44.737,1.383" zoom="10"></rsp-site-finder>`);
+    const all = names(el);
+    expect(all[0]).to.contain('Gourdon');
+    const plain = await finder();
+    expect(all.length).to.equal(names(plain).length);
+    expect(count(el)).to.equal(`${String(all.length)} lieux trouvés, les plus proches du centre de la carte d’abord`);
+    expect(root(el).querySelector('[part="item"]')?.textContent).not.to.match(/à [\d,]+\s?km/);
+    // A search then orders by distance from the place chosen, as always.
+    await searchNear(el, 'gramat');
+    expect(names(el)[0]).to.contain('Gramat');
+    await expect(el).to.be.accessible();
+  });
+
   it('takes data from the page with setData() (resolved once listed) and opens a site with openSite()', async () => {
     const data = await loadFinderData({ src: FIXTURE });
     const el = await fixture<RspSiteFinder>(html`<rsp-site-finder></rsp-site-finder>`);

@@ -392,12 +392,19 @@ export class RspSiteFinder extends RspElement {
       }
       members = this.members.ids;
     }
-    this.results = index.query(this.origin ? { origin: this.origin, filters } : { filters }, new Date(), members);
+    // No search yet on a page that centres the map (a department portal): its own sites first, nearest
+    // to the centre, every site still listed (no radius) and no distance shown (from no place chosen).
+    const centre = this.origin ? undefined : this.mapCenter;
+    this.results = centre
+      ? index
+          .query({ origin: { lat: centre[0], lon: centre[1], label: '', kind: 'map' }, filters }, new Date(), members)
+          .map(({ site, openNow }) => ({ site, openNow }))
+      : index.query(this.origin ? { origin: this.origin, filters } : { filters }, new Date(), members);
     this.shown = PAGE_SIZE;
     if (this.selectedId !== undefined && !this.results.some((r) => r.site.id === this.selectedId)) this.selectedId = undefined;
     this.emit(new RspSearchEvent({ ...(this.origin ? { origin: this.origin } : {}), filters, count: this.results.length }));
     this.syncUrl();
-    if (this.origin || this.hasSearched) void this.fitMap();
+    if (this.origin || (this.hasSearched && !centre)) void this.fitMap();
     this.hasSearched = true;
   }
 
@@ -802,7 +809,7 @@ export class RspSiteFinder extends RspElement {
     if (this.status !== 'ready') return '';
     const count = this.results.length;
     const n = this.i18n.formatNumber(count);
-    if (!this.origin) return this.i18n.t('count', n, count);
+    if (!this.origin) return this.mapCenter && count > 1 ? this.i18n.t('countByCentre', n, count) : this.i18n.t('count', n, count);
     const radius = this.criteria.radiusKm;
     return radius === undefined
       ? this.i18n.t('countAround', n, count, this.originLabel(this.origin))

@@ -39,6 +39,7 @@ export const siteFinderMessages = defineMessages({
     results: 'Lieux',
     loading: 'Chargement des lieux…',
     count: (n: string, count: number) => (count === 0 ? 'Aucun lieu trouvé' : count === 1 ? '1 lieu trouvé' : `${n} lieux trouvés`),
+    countByCentre: (n: string, _count: number) => `${n} lieux trouvés, les plus proches du centre de la carte d’abord`,
     countNear: (n: string, count: number, km: string, place: string) =>
       `${count === 0 ? 'Aucun lieu trouvé' : count === 1 ? '1 lieu trouvé' : `${n} lieux trouvés`} à moins de ${km}\u00a0km de ${place}`,
     countAround: (n: string, count: number, place: string) =>
@@ -119,6 +120,7 @@ export const siteFinderMessages = defineMessages({
     results: 'Places',
     loading: 'Loading places…',
     count: (n: string, count: number) => (count === 0 ? 'No place found' : count === 1 ? '1 place found' : `${n} places found`),
+    countByCentre: (n: string, _count: number) => `${n} places found, nearest to the centre of the map first`,
     countNear: (n: string, count: number, km: string, place: string) =>
       `${count === 0 ? 'No place found' : count === 1 ? '1 place found' : `${n} places found`} within ${km} km of ${place}`,
     countAround: (n: string, count: number, place: string) =>
