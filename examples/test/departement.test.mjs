@@ -58,6 +58,8 @@ describe('the department portal', () => {
     const page = await open('departement/statique.html');
     const items = await listItems(page, 10);
     assert.ok(items.some((text) => /France services/i.test(text)), items.slice(0, 3).join(' | '));
+    // The page centres the Lot: its own sites come first (postcodes 46…).
+    assert.match(items[0] ?? '', /\b46\d{3}\b/, items.slice(0, 3).join(' | '));
     assert.deepEqual(violations, []);
     await page.close();
   });
