@@ -7,7 +7,7 @@ import type { RspSatisfactionForm } from '../src/satisfaction-form/satisfaction-
 import type { RspSurveySentEvent } from '../src/satisfaction-form/satisfaction-form.events.js';
 import { flushOutbox, outboxEntries, queueEntry } from '../src/store/outbox.js';
 import type { OutboxEntry, SendOutcome } from '../src/store/outbox.js';
-import { clearLocal, form, next, part, pending, questionEl, root, server, status, tabTo, text } from './support/helpers.js';
+import { form, next, part, pending, questionEl, root, server, status, tabTo, text, useTestServer } from './support/helpers.js';
 
 /** What the test sees, in order: the widget's events, the queue's states and the server's. */
 interface Step {
@@ -31,24 +31,14 @@ function recorder(el: RspSatisfactionForm) {
   return { steps, note, events: (type: string) => steps.filter((s) => s.what.startsWith(`event ${type}`)) };
 }
 
-let api = '';
-before(async function () {
-  this.timeout(30000);
-  api = await server.start();
-});
-beforeEach(async function () {
-  this.timeout(15000);
-  await server.start();
-  await server.reset();
-  await clearLocal();
-});
+const live = useTestServer();
 
 describe('<rsp-satisfaction-form>: the offline path against the real server', () => {
   it('server stopped mid-way: the answer is queued, retried with backoff under one key, and stored exactly once when the server is back', async function () {
     this.timeout(30000);
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback', retrySeconds: 0.3 });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', retrySeconds: 0.3 });
     const log = recorder(el);
-    log.note(`form loaded from ${api}api/surveys/rsp-quick-feedback`);
+    log.note(`form loaded from ${live.api}api/surveys/rsp-quick-feedback`);
 
     // Question 1 while the server runs.
     await tabTo(el, 'input[type="radio"]');
@@ -117,11 +107,11 @@ describe('<rsp-satisfaction-form>: the offline path against the real server', ()
 
   it('an answer whose receipt was lost is sent again with its key and not stored twice', async function () {
     this.timeout(15000);
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback', layout: 'all' });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', layout: 'all' });
     const submitted = new Promise<OutboxEntry>((resolve) => {
       el.addEventListener('rsp-survey-submit', (e) => {
         const { response, idempotencyKey } = e.detail;
-        resolve({ key: idempotencyKey, apiBase: api, response, queuedAt: new Date().toISOString(), attempts: 1, nextAttemptAt: 0, state: 'pending' });
+        resolve({ key: idempotencyKey, apiBase: live.api, response, queuedAt: new Date().toISOString(), attempts: 1, nextAttemptAt: 0, state: 'pending' });
       });
     });
     questionEl(el, 'reception')!.querySelector('input')!.click();
@@ -144,7 +134,7 @@ describe('<rsp-satisfaction-form>: the offline path against the real server', ()
 
   it('what waited in the queue when the page was closed is sent at the next load', async function () {
     this.timeout(20000);
-    const first = await form({ apiBase: api, survey: 'rsp-quick-feedback', layout: 'all', retrySeconds: 600 });
+    const first = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', layout: 'all', retrySeconds: 600 });
     await server.stop();
     questionEl(first, 'reception')!.querySelectorAll('input')[3]!.click();
     part(first, 'next')!.click();
@@ -157,7 +147,7 @@ describe('<rsp-satisfaction-form>: the offline path against the real server', ()
 
     // The next load (any visit of the page) sends it.
     const sending = oneEvent<RspSurveySentEvent>(document, 'rsp-survey-sent');
-    const again = await form({ apiBase: api, survey: 'rsp-quick-feedback', retrySeconds: 600 });
+    const again = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', retrySeconds: 600 });
     const sent = await sending;
     expect(sent.detail.idempotencyKey).to.equal(entry!.key);
     await waitUntil(async () => (await outboxEntries()).length === 0, 'still queued');
@@ -170,7 +160,7 @@ describe('<rsp-satisfaction-form>: the offline path against the real server', ()
 
   it('sends at once when the browser says it is back online', async function () {
     this.timeout(20000);
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback', layout: 'all', retrySeconds: 600 });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', layout: 'all', retrySeconds: 600 });
     await server.stop();
     questionEl(el, 'reception')!.querySelector('input')!.click();
     part(el, 'next')!.click();
@@ -186,7 +176,7 @@ describe('<rsp-satisfaction-form>: the offline path against the real server', ()
 
   it('kiosk reset keeps the queue: the next person never sees the answer, the server still gets it', async function () {
     this.timeout(20000);
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback', layout: 'all', kiosk: true, thanksSeconds: 1, retrySeconds: 600 });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback', layout: 'all', kiosk: true, thanksSeconds: 1, retrySeconds: 600 });
     await server.stop();
     questionEl(el, 'reception')!.querySelector('input')!.click();
     const area = questionEl(el, 'comment')!.querySelector('textarea')!;

@@ -4,7 +4,7 @@ import type { SurveyDefinitionInput } from '@rsp/core/schemas.js';
 import type { RspSatisfactionForm } from '../src/satisfaction-form/satisfaction-form.component.js';
 import { draftKey, loadDraft } from '../src/store/drafts.js';
 import { outboxEntries } from '../src/store/outbox.js';
-import { SITE_ID, active, clearLocal, form, newToken, next, part, pending, questionEl, questionIds, ready, root, server, status, tabTo, text } from './support/helpers.js';
+import { SITE_ID, active, form, newToken, next, part, pending, questionEl, questionIds, ready, root, server, status, tabTo, text, useTestServer } from './support/helpers.js';
 
 /** The next event of a type, typed from GlobalEventHandlersEventMap. */
 const nextEvent = <K extends keyof GlobalEventHandlersEventMap>(el: EventTarget, type: K) => oneEvent<GlobalEventHandlersEventMap[K]>(el, type);
@@ -47,24 +47,13 @@ const everyType: SurveyDefinitionInput = {
   ],
 };
 
-let api = '';
-before(async function () {
-  // The first start opens PGlite and migrates its data folder.
-  this.timeout(30000);
-  api = await server.start();
-});
-beforeEach(async function () {
-  this.timeout(15000);
-  await server.start();
-  await server.reset();
-  await clearLocal();
-});
+const live = useTestServer();
 
 describe('<rsp-satisfaction-form>: the seeds survey, one question at a time', () => {
   it('is completed with the keyboard only, passes axe on each step, and the server stores exactly those answers', async function () {
     this.timeout(20000);
     const token = newToken();
-    const el = await form({ apiBase: api, token });
+    const el = await form({ apiBase: live.api, token });
     expect(questionIds(el)).to.deep.equal(['heard']);
     // 8 questions shown: the 9th (reason-other) depends on an answer.
     expect(text(part(el, 'progress'))).to.equal('Question 1 sur 8');
@@ -161,7 +150,7 @@ describe('<rsp-satisfaction-form>: the seeds survey, one question at a time', ()
   });
 
   it('says what is missing next to a required question and keeps the person on it', async () => {
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback' });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback' });
     expect(questionIds(el)).to.deep.equal(['reception']);
     await next(el);
     expect(questionIds(el)).to.deep.equal(['reception']);
@@ -180,7 +169,7 @@ describe('<rsp-satisfaction-form>: the seeds survey, one question at a time', ()
   });
 
   it('goes back with "Précédent" and keeps the answers', async () => {
-    const el = await form({ apiBase: api, survey: 'rsp-quick-feedback' });
+    const el = await form({ apiBase: live.api, survey: 'rsp-quick-feedback' });
     await tabTo(el, 'input[type="radio"]');
     await sendKeys({ press: 'ArrowRight' });
     await next(el);
@@ -195,7 +184,7 @@ describe('<rsp-satisfaction-form>: the seeds survey, one question at a time', ()
 describe('<rsp-satisfaction-form>: every question type, all at once', () => {
   async function everyTypeForm(lang = 'fr'): Promise<RspSatisfactionForm> {
     const el = await fixture<RspSatisfactionForm>(html`<rsp-satisfaction-form
-      api-base=${api}
+      api-base=${live.api}
       site-id=${SITE_ID}
       visit-token=${newToken()}
       layout="all"
@@ -314,7 +303,7 @@ describe('<rsp-satisfaction-form>: every question type, all at once', () => {
 describe('<rsp-satisfaction-form>: answers kept locally from the first click', () => {
   it('saves each answer in IndexedDB by survey and visit token, and restores them for the same visit', async () => {
     const token = newToken();
-    const first = await form({ apiBase: api, token, survey: 'rsp-quick-feedback' });
+    const first = await form({ apiBase: live.api, token, survey: 'rsp-quick-feedback' });
     await tabTo(first, 'input[type="radio"]');
     await sendKeys({ press: 'ArrowRight' });
     const key = draftKey('rsp-quick-feedback', 1, token);
@@ -324,11 +313,11 @@ describe('<rsp-satisfaction-form>: answers kept locally from the first click', (
     first.remove();
 
     // The page is reloaded (or the browser crashed): the same visit goes on where it was.
-    const again = await form({ apiBase: api, token, survey: 'rsp-quick-feedback' });
+    const again = await form({ apiBase: live.api, token, survey: 'rsp-quick-feedback' });
     expect(again.currentAnswers).to.deep.equal({ reception: 'satisfied' });
     expect(questionIds(again)).to.deep.equal(['recommend']);
     // Another visit starts blank.
-    const other = await form({ apiBase: api, survey: 'rsp-quick-feedback' });
+    const other = await form({ apiBase: live.api, survey: 'rsp-quick-feedback' });
     expect(other.currentAnswers).to.deep.equal({});
   });
 
@@ -336,7 +325,7 @@ describe('<rsp-satisfaction-form>: answers kept locally from the first click', (
     this.timeout(8000);
     const token = newToken();
     for (const round of [1, 2]) {
-      const el = await form({ apiBase: api, token, survey: 'rsp-quick-feedback', layout: 'all' });
+      const el = await form({ apiBase: live.api, token, survey: 'rsp-quick-feedback', layout: 'all' });
       questionEl(el, 'reception')!.querySelector('input')!.click();
       part(el, 'next')!.click();
       await waitUntil(() => ['sent', 'already'].includes(status(el)), 'no answer');
@@ -366,7 +355,7 @@ describe('<rsp-satisfaction-form>: an answer the server refuses', () => {
       ],
     };
     const el = await fixture<RspSatisfactionForm>(html`<rsp-satisfaction-form
-      api-base=${api}
+      api-base=${live.api}
       site-id=${SITE_ID}
       visit-token=${newToken()}
       layout="all"
@@ -390,14 +379,14 @@ describe('<rsp-satisfaction-form>: an answer the server refuses', () => {
 
 describe('<rsp-satisfaction-form>: the visit token', () => {
   it('is required outside kiosk mode: without it, the form explains where it comes from', async () => {
-    const el = await form({ apiBase: api, token: '' });
+    const el = await form({ apiBase: live.api, token: '' });
     expect(status(el)).to.equal('error');
     expect(text(root(el).querySelector('rsp-notice'))).to.equal('Ce questionnaire s’ouvre avec le lien ou le code QR remis lors de votre visite.');
     await expect(el).to.be.accessible();
   });
 
   it('is refused when malformed', async () => {
-    const el = await form({ apiBase: api, token: 'short<b>' });
+    const el = await form({ apiBase: live.api, token: 'short<b>' });
     expect(status(el)).to.equal('error');
     expect(text(root(el).querySelector('rsp-notice'))).to.contain('incomplet');
   });
@@ -407,7 +396,7 @@ describe('<rsp-satisfaction-form>: the visit token', () => {
     const before = location.href;
     history.replaceState(null, '', `?visite=${token}`);
     try {
-      const el = await form({ apiBase: api, token: '', survey: 'rsp-quick-feedback', layout: 'all' });
+      const el = await form({ apiBase: live.api, token: '', survey: 'rsp-quick-feedback', layout: 'all' });
       expect(status(el)).to.equal('answering');
       questionEl(el, 'reception')!.querySelector('input')!.click();
       part(el, 'next')!.click();
@@ -422,7 +411,7 @@ describe('<rsp-satisfaction-form>: the visit token', () => {
 describe('<rsp-satisfaction-form kiosk>', () => {
   it('wipes the answers from the screen, memory and the draft after inactivity', async function () {
     this.timeout(8000);
-    const el = await form({ apiBase: api, kiosk: true, idleSeconds: 1, survey: 'rsp-quick-feedback', layout: 'all' });
+    const el = await form({ apiBase: live.api, kiosk: true, idleSeconds: 1, survey: 'rsp-quick-feedback', layout: 'all' });
     expect(status(el)).to.equal('answering');
     const area = questionEl(el, 'comment')!.querySelector('textarea')!;
     questionEl(el, 'reception')!.querySelector('input')!.click();
@@ -444,7 +433,7 @@ describe('<rsp-satisfaction-form kiosk>', () => {
 
   it('thanks, then resets for the next person with a new visit token; large targets', async function () {
     this.timeout(8000);
-    const el = await form({ apiBase: api, kiosk: true, thanksSeconds: 1, survey: 'rsp-quick-feedback', layout: 'all' });
+    const el = await form({ apiBase: live.api, kiosk: true, thanksSeconds: 1, survey: 'rsp-quick-feedback', layout: 'all' });
     const choice = questionEl(el, 'reception')!.querySelector('[part~="choice"]')!;
     expect(choice.getBoundingClientRect().height).to.be.at.least(72);
     choice.querySelector('input')!.click();

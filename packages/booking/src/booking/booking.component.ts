@@ -8,7 +8,7 @@ import { isPublicHoliday } from '@rsp/core/hours.js';
 import { BookingPerson, Site as SiteSchema, validate } from '@rsp/core/schemas.js';
 import type { Agency, Booking, Channel, Motif, Site } from '@rsp/core/schemas.js';
 import { addDaysToDate, daysInMonth, parisDate, parisOffsetMinutes, parseIsoDate, startOfParisDay } from '@rsp/core/time.js';
-import { isCalendarKey, monthGrid, moveDay } from './calendar.js';
+import { addMonths, isCalendarKey, monthGrid, moveDay } from './calendar.js';
 import { RspBookingCancelEvent, RspBookingConfirmEvent, RspBookingRescheduleEvent, RspBookingStepEvent } from './booking.events.js';
 import type { BookingStep } from './booking.events.js';
 import { bookingMessages } from './booking.messages.js';
@@ -605,10 +605,7 @@ export class RspBooking extends RspElement {
   }
 
   private shiftMonth(months: number): void {
-    const { year, month } = parseIsoDate(`${this.month}-01`);
-    const index = year * 12 + month - 1 + months;
-    const next = `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-    this.showMonth(next, false);
+    this.showMonth(addMonths(`${this.month}-01`, months), false);
   }
 
   private input(name: keyof Fields) {

@@ -9,11 +9,7 @@
 // with `executeServerCommand('booking-…')`. The server starts on the first
 // command only, so runs of other packages' tests pay nothing.
 import { createServer, request as forward } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const load = (path) => import(pathToFileURL(join(root, path)).href);
+import { loadBuilt, seedNetwork } from '../../../../scripts/test-network.mjs';
 
 /** Tuesday 1 December 2026, 08:00 in Paris: the server tests' "now" (packages/server/test/support/harness.ts). */
 export const NOW = '2026-12-01T08:00:00+01:00';
@@ -80,15 +76,8 @@ let held = [];
 const log = [];
 
 async function start(origins) {
-  const server = await load('packages/server/dist/index.js');
-  const schemas = await load('packages/core/dist/schemas/index.js');
-  const db = await server.openDatabase();
-  const data = network();
-  await server.upsertSites(db, data.sites.map((s) => schemas.Site.parse(s)));
-  await server.upsertAgencies(db, data.agencies.map((a) => schemas.Agency.parse(a)));
-  await server.upsertConventions(db, data.conventions.map((c) => schemas.Convention.parse(c)));
-  await server.upsertMotifs(db, data.motifs.map((m) => schemas.Motif.parse(m)));
-  await server.upsertAvailability(db, data.availability);
+  const db = await (await loadBuilt('packages/server/dist/index.js')).openDatabase();
+  const server = await seedNetwork(db, network());
   const api = await server.startServer({
     port: 0,
     database: db,

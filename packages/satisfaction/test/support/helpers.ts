@@ -89,3 +89,23 @@ export async function next(el: RspSatisfactionForm): Promise<void> {
   await el.updateComplete;
   await el.updateComplete;
 }
+
+/**
+ * The hooks of every test file: the real server started once (the first start opens PGlite and
+ * migrates its data folder), then before each test started again if a test stopped it, emptied, and
+ * the page's local store cleared. `api` is the server's base URL once started.
+ */
+export function useTestServer(): { readonly api: string } {
+  const live = { api: '' };
+  before(async function () {
+    this.timeout(30000);
+    live.api = await server.start();
+  });
+  beforeEach(async function () {
+    this.timeout(15000);
+    await server.start();
+    await server.reset();
+    await clearLocal();
+  });
+  return live;
+}

@@ -11,11 +11,8 @@
 // starts until the first command, so runs of other packages' tests pay nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const load = (path) => import(pathToFileURL(join(root, path)).href);
+import { join } from 'node:path';
+import { loadBuilt, seedNetwork } from '../../../../scripts/test-network.mjs';
 
 /** The site the tests answer for. */
 export const SITE_ID = 'lot-gourdon';
@@ -35,7 +32,7 @@ const state = { dataDir: undefined, port: 0, origins: new Set(), db: undefined, 
 let chain = Promise.resolve();
 
 async function openDb() {
-  const server = await load('packages/server/dist/index.js');
+  const server = await loadBuilt('packages/server/dist/index.js');
   state.dataDir ??= mkdtempSync(join(tmpdir(), 'rsp-satisfaction-'));
   return { server, db: await server.openDatabase({ dataDir: state.dataDir }) };
 }
@@ -44,8 +41,7 @@ async function start() {
   if (state.api) return;
   const { server, db } = await openDb();
   if (!state.seeded) {
-    const schemas = await load('packages/core/dist/schemas/index.js');
-    await server.upsertSites(db, [schemas.Site.parse(site)]);
+    await seedNetwork(db, { sites: [site] });
     state.seeded = true;
   }
   const api = await server.startServer({

@@ -10,11 +10,7 @@
 // with `executeServerCommand('video-…')` (./commands.ts). The server starts on
 // the first command only, so runs of other packages' tests pay nothing. The
 // benchmark (bench/call.bench.ts) starts the same set-up with `startVideoServer`.
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const load = (path) => import(pathToFileURL(join(root, path)).href);
+import { loadBuilt, seedNetwork } from '../../../../scripts/test-network.mjs';
 
 export const HOSTILE = '<img src=x onerror="window.__rspPwned=1"><script>window.__rspPwned=1</script>';
 
@@ -60,14 +56,8 @@ function network() {
  * Returns `{ db, server, api, url }`.
  */
 export async function startVideoServer(origins = [], mounts = []) {
-  const server = await load('packages/server/dist/index.js');
-  const schemas = await load('packages/core/dist/schemas/index.js');
-  const db = await server.openDatabase();
-  const data = network();
-  await server.upsertSites(db, data.sites.map((s) => schemas.Site.parse(s)));
-  await server.upsertAgencies(db, data.agencies.map((a) => schemas.Agency.parse(a)));
-  await server.upsertConventions(db, data.conventions.map((c) => schemas.Convention.parse(c)));
-  await server.upsertMotifs(db, data.motifs.map((m) => schemas.Motif.parse(m)));
+  const db = await (await loadBuilt('packages/server/dist/index.js')).openDatabase();
+  const server = await seedNetwork(db, network());
   const api = await server.startServer({ port: 0, host: '127.0.0.1', database: db, corsOrigins: origins, rateLimits: false, iceServers: [], mounts, log: () => undefined });
   return { db, server, api, url: api.url.endsWith('/') ? api.url : `${api.url}/` };
 }
